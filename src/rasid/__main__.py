@@ -1,0 +1,5 @@
+"""``python -m rasid``."""
+
+from rasid.cli.app import main
+
+main()

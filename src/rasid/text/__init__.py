@@ -1,0 +1,1 @@
+"""Arabic text layer: normalisation with offsets, sentences, tokens, numbers."""

@@ -1,0 +1,109 @@
+"""Arabic normalisation for matching, with a map back to the original characters.
+
+The folded text is what every matcher in rasid reads. It drops diacritics,
+tatweel and invisible marks (zero-width, bidi controls), folds the letter
+variants that writers use interchangeably (أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و,
+ئ → ي), turns Arabic-Indic and Persian digits into ASCII digits and NFKC
+presentation forms into plain letters. Every character of the folded text
+remembers the index of the raw character it came from, so a span found in the
+folded text is a span of the original article.
+
+>>> text, offsets = normalize("قُتِلَ ٣ مدنيين")
+>>> text
+'قتل 3 مدنيين'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["fold", "normalize", "raw_span", "FOLD_TABLE"]
+
+_DROP = set(range(0x064B, 0x0660)) | {0x0670, 0x0640, 0x06E1, 0x06ED} | set(range(0x06D6, 0x06DD))
+_DROP |= {0x00AD, 0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF}
+_DROP |= set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+
+FOLD_TABLE: dict[str, str] = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي", "ة": "ه", "ۀ": "ه", "ؤ": "و", "ک": "ك",
+    "ـ": "",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+    "\t": " ",
+    "“": '"', "”": '"', "„": '"', "‟": '"',
+}
+for _i in range(10):
+    FOLD_TABLE[chr(0x0660 + _i)] = str(_i)
+    FOLD_TABLE[chr(0x06F0 + _i)] = str(_i)
+for _cp in _DROP:
+    FOLD_TABLE[chr(_cp)] = ""
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """Folded form of one character ('' when it is dropped)."""
+    if ch in FOLD_TABLE:
+        return FOLD_TABLE[ch]
+    o = ord(ch)
+    if o < 0x80:
+        return ch
+    if 0xFB50 <= o <= 0xFEFC or 0xFF01 <= o <= 0xFF5E:  # presentation forms, full-width
+        nf = unicodedata.normalize("NFKC", ch)
+        return "".join(_fold_char(c) for c in nf)
+    return ch
+
+
+_TRANSLATE = str.maketrans({k: v for k, v in FOLD_TABLE.items()})
+
+
+def fold(s: str) -> str:
+    """Folded form of a string, for keys and lexicon entries (no offsets kept).
+
+    >>> fold("الرقّة") == fold("الرقه")
+    True
+    """
+    out = s.translate(_TRANSLATE)
+    if any(0xFB50 <= ord(c) <= 0xFEFC or 0xFF01 <= ord(c) <= 0xFF5E for c in out):
+        out = "".join(_fold_char(c) for c in out)
+    return out
+
+
+def normalize(raw: str) -> tuple[str, list[int]]:
+    """Fold ``raw`` and return the folded text with its offset map.
+
+    Returns:
+        ``(text, offsets)`` where ``offsets[i]`` is the index in ``raw`` of the
+        character that produced ``text[i]``; ``offsets[len(text)] == len(raw)``.
+    """
+    folded = raw.translate(_TRANSLATE)
+    if len(folded) == len(raw) and not any(
+        0xFB50 <= ord(c) <= 0xFEFC or 0xFF01 <= ord(c) <= 0xFF5E for c in folded
+    ):
+        return folded, list(range(len(raw) + 1))
+    parts: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(raw):
+        f = _fold_char(ch)
+        if not f:
+            continue
+        parts.append(f)
+        offsets.extend([i] * len(f))
+    offsets.append(len(raw))
+    return "".join(parts), offsets
+
+
+def raw_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a ``[start, end)`` span of folded text to the raw text.
+
+    The raw span starts at the raw character of ``text[start]`` and ends just
+    after the raw character of ``text[end - 1]`` (dropped marks that follow a
+    letter, such as its diacritics, are kept with it).
+    """
+    if end <= start:
+        s = offsets[start]
+        return s, s
+    s = offsets[start]
+    e = offsets[end] if end < len(offsets) - 1 else offsets[-1]
+    # extend over diacritics that trail the last letter: offsets[end] already
+    # points past them, since the next kept character comes after them.
+    return s, e

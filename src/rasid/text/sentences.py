@@ -1,0 +1,68 @@
+"""Sentence and clause spans over folded text.
+
+Sentences end at ``. ! ? ؟ ؛`` and at line breaks (a headline is its own
+sentence). A full stop between digits (3.5) or after a one-letter
+abbreviation does not end a sentence, and a sentence does not end inside a
+«…» or "…" quotation unless the line ends. Clauses further split a sentence
+at ``،`` and ``,``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasid.doc import Span
+
+__all__ = ["split_sentences", "split_clauses"]
+
+_END = re.compile(r"[.!?؟؛]+|\n+")
+_CLAUSE = re.compile(r"[،,]")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans of ``text[start:end]``, stripped of surrounding spaces."""
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    s = start
+    depth = 0  # inside «» quotes
+    i = start
+    for m in _END.finditer(text, start, end):
+        # track quote depth between s and the match
+        seg = text[i:m.start()]
+        depth += seg.count("«") - seg.count("»")
+        i = m.start()
+        tok = m.group()
+        if "\n" not in tok:
+            if tok == "." and m.start() > 0 and m.end() < len(text):
+                prev, nxt = text[m.start() - 1], text[m.end()] if m.end() < len(text) else " "
+                if prev.isdigit() and nxt.isdigit():
+                    continue
+            if depth > 0:
+                continue
+        else:
+            depth = 0
+        _add(text, s, m.end() if "\n" not in tok else m.start(), spans)
+        s = m.end()
+        i = s
+    _add(text, s, end, spans)
+    return spans
+
+
+def _add(text: str, s: int, e: int, spans: list[Span]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        spans.append(Span(s, e, "sent"))
+
+
+def split_clauses(text: str, sent: Span) -> list[Span]:
+    """Clause spans of one sentence, split at commas."""
+    out: list[Span] = []
+    s = sent.start
+    for m in _CLAUSE.finditer(text, sent.start, sent.end):
+        _add(text, s, m.start(), out)
+        s = m.end()
+    _add(text, s, sent.end, out)
+    return out
