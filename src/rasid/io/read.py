@@ -1,0 +1,187 @@
+"""Read articles from files, folders and stdin into :class:`~rasid.doc.Document`.
+
+Formats: ``.txt`` (line 1 may be the headline), ``.html``/``.htm`` (boilerplate
+stripped to the article text), ``.jsonl`` (one article per line with ``id``,
+``title``, ``text``, optional ``date``, ``url``, ``outlet``). Bytes are decoded
+as UTF-8, else Windows-1256. A file or line that cannot be read becomes a
+:class:`ReadError` in the stream, never an exception: the batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rasid.doc import Document
+from rasid.errors import InputError
+
+__all__ = ["ReadError", "read_paths", "read_file", "read_bytes", "decode", "SUFFIXES"]
+
+logger = logging.getLogger(__name__)
+
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".ndjson")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """An input that could not be read: where it was and why."""
+
+    path: str
+    reason: str
+    doc: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path + (f":{self.line}" if self.line else "")
+        return f"{where}: {self.reason}"
+
+
+def decode(data: bytes) -> str:
+    """Decode article bytes: UTF-8 (with or without BOM), else Windows-1256.
+
+    Raises:
+        InputError: the bytes are empty, binary, or no supported encoding fits.
+    """
+    if not data.strip():
+        raise InputError("empty input")
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputError("binary file (NUL bytes); expected UTF-8 or Windows-1256 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1256")
+        except UnicodeDecodeError as e:
+            raise InputError(f"not UTF-8 or Windows-1256 text ({e.reason} at byte {e.start})") from e
+        if not _ARABIC.search(text[:20000]):
+            raise InputError("not UTF-8, and no Arabic text when read as Windows-1256")
+    ctrl = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t\f")
+    if ctrl > max(8, len(text[:4096]) // 20):
+        raise InputError("binary file (control characters); expected text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _txt_document(doc_id: str, text: str, date: str | None, meta: dict[str, Any]) -> Document:
+    first = text.lstrip("\n").split("\n", 1)[0].strip()
+    title = first if first and len(first) <= 300 and "\n" in text.strip() else None
+    return Document.from_raw(doc_id, text, title=title, date=date, meta=meta)
+
+
+def _html_document(doc_id: str, html: str, date: str | None, meta: dict[str, Any]) -> Document:
+    from rasid.io.html import html_to_text
+
+    title, body = html_to_text(html)
+    if not body.strip() and not (title or "").strip():
+        raise InputError("HTML page has no article text")
+    raw = f"{title}\n{body}" if title else body
+    return Document.from_raw(doc_id, raw, title=title or None, date=date, meta=meta)
+
+
+def _jsonl_documents(path: str, text: str, default_date: str | None) -> Iterator[Document | ReadError]:
+    stem = Path(path).stem
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield ReadError(path, f"line is not JSON ({e.msg}); skipped", line=n)
+            continue
+        if not isinstance(rec, dict):
+            yield ReadError(path, "line is not a JSON object; skipped", line=n)
+            continue
+        yield jsonl_record_document(rec, path=path, line=n, default_id=f"{stem}-{n}", default_date=default_date)
+
+
+def jsonl_record_document(
+    rec: dict[str, Any], *, path: str = "<record>", line: int | None = None,
+    default_id: str = "doc", default_date: str | None = None,
+) -> Document | ReadError:
+    """Turn one article record (``id``, ``title``, ``text``/``content``, ...) into a Document."""
+    body = rec.get("text", rec.get("content"))
+    if not isinstance(body, str) or not body.strip():
+        return ReadError(path, "record has no 'text' string; skipped", doc=str(rec.get("id") or ""), line=line)
+    doc_id = str(rec.get("id") or default_id)
+    title = rec.get("title") if isinstance(rec.get("title"), str) else None
+    raw = f"{title.strip()}\n{body}" if title and title.strip() else body
+    date = rec.get("date") if isinstance(rec.get("date"), str) else None
+    date = date[:10] if date and _DATE_RE.match(date) else default_date
+    meta = {k: v for k, v in rec.items() if k not in ("text", "content", "title", "id", "date")}
+    return Document.from_raw(doc_id, raw, title=title.strip() if title else None, date=date, meta=meta)
+
+
+def read_bytes(data: bytes, *, path: str, doc_id: str, date: str | None = None) -> Iterator[Document | ReadError]:
+    """Documents in one file's bytes; the suffix of ``path`` picks the format."""
+    suffix = Path(path).suffix.lower()
+    try:
+        text = decode(data)
+    except InputError as e:
+        yield ReadError(path, str(e), doc=doc_id)
+        return
+    if suffix in (".jsonl", ".ndjson") or (suffix == "" and text.lstrip().startswith("{")):
+        yield from _jsonl_documents(path, text, date)
+        return
+    meta = {"path": path}
+    try:
+        if suffix in (".html", ".htm") or (suffix == "" and re.match(r"\s*<(!doctype|html)", text, re.I)):
+            yield _html_document(doc_id, text, date, meta)
+        else:
+            yield _txt_document(doc_id, text, date, meta)
+    except InputError as e:
+        yield ReadError(path, str(e), doc=doc_id)
+
+
+def read_file(path: Path, *, date: str | None = None) -> Iterator[Document | ReadError]:
+    """Documents of one file (one for .txt/.html, one per line for .jsonl)."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        yield ReadError(str(path), f"cannot read file: {e.strerror or e}")
+        return
+    yield from read_bytes(data, path=str(path), doc_id=path.stem, date=date)
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
+    """Expand files and folders (recursively, sorted) into input files."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
+                    yield f
+        elif path.is_file():
+            yield path
+        else:
+            yield ReadError(str(path), "no such file or folder")
+
+
+def read_paths(paths: Iterable[str | Path], *, date: str | None = None) -> Iterator[Document | ReadError]:
+    """Stream documents from files, folders and ``-`` (stdin).
+
+    Args:
+        paths: files, folders (read recursively) or ``-`` for standard input.
+        date: publication date (``YYYY-MM-DD``) for documents without one.
+
+    Yields:
+        A :class:`Document` per article, or a :class:`ReadError` per input that
+        could not be read (the caller reports it and goes on).
+    """
+    for p in paths:
+        if str(p) == "-":
+            data = sys.stdin.buffer.read()
+            yield from read_bytes(data, path="<stdin>", doc_id="stdin", date=date)
+            continue
+        for f in iter_files([p]):
+            if isinstance(f, ReadError):
+                yield f
+            else:
+                yield from read_file(f, date=date)

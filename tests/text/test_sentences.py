@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from rasid.text.normalize import fold
+from rasid.text.sentences import split_clauses, split_sentences
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in split_sentences(text)]
+
+
+def test_headline_and_body() -> None:
+    text = fold("غارات على إدلب\nقتل 5 مدنيين. وأصيب آخرون؛ ثم انسحبت القوات")
+    assert _texts(text) == [fold("غارات على إدلب"), fold("قتل 5 مدنيين."), fold("وأصيب آخرون؛"),
+                            fold("ثم انسحبت القوات")]
+
+
+def test_decimal_point_does_not_split() -> None:
+    assert len(_texts("ارتفع بنسبة 3.5 بالمئة")) == 1
+
+
+def test_quote_keeps_sentence_together() -> None:
+    text = fold("وقال المرصد: «قتل عشرة. وجرح عشرون» في القصف.")
+    assert len(_texts(text)) == 1
+
+
+def test_clauses() -> None:
+    text = fold("قصفت الطائرات حلب، وقتل ثلاثة، بحسب المرصد")
+    sent = split_sentences(text)[0]
+    assert len(split_clauses(text, sent)) == 3
