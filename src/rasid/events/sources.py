@@ -1,0 +1,240 @@
+"""Who the text says reports or claims an event (the ``source`` field of the spec).
+
+A source is either a reporting body named in ``data/lexicons/sources.tsv``
+(SOHR, SNHR, SANA, activists, opposition outlets, RUS-MOD, military sources,
+Iranian media, other media) or a party claiming its own action ("أعلن الجيش
+التركي أن ..." → ``TUR-MIL``), found with the actor lexicon.
+
+Rules, in order of preference, inside the given span:
+
+1. a source alias near an attribution cue (قال، أفاد، ذكرت، بحسب، وفقا ل ...):
+   up to 8 words after the cue, or up to 3 words before it;
+2. a strong source alias anywhere (المرصد السوري لحقوق الإنسان, سانا,
+   رويترز); weak aliases (المرصد alone, مصادر محلية, الجزيرة) need rule 1;
+3. an actor right after a cue (at most 2 words between). Rebels and the
+   political opposition become ``opposition``, the Syrian army
+   ``military-source``; other actors keep their code.
+
+An outlet written with the dative ل ("قال لـ«رويترز»") is the interviewer, not
+the source, and is skipped.
+
+>>> from rasid.resolve.actors import ActorLexicon
+>>> from rasid.text.normalize import fold
+>>> s = fold("وقال المرصد السوري لحقوق الإنسان إن 12 مدنيا قتلوا")
+>>> find_source(s, 0, len(s), actors=ActorLexicon.default()).code
+'SOHR'
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid.errors import DataFileError
+from rasid.resolve.actors import ActorEntry, ActorLexicon, _package_text
+from rasid.text.normalize import fold
+from rasid.text.tokenize import TOKEN_RE, bases
+
+__all__ = ["SourceMention", "SourceLexicon", "find_source", "document_sources", "actor_source_code"]
+
+logger = logging.getLogger(__name__)
+
+_AFTER = 8   # words a source may follow its cue
+_BEFORE = 3  # words a source may precede its cue
+_ACTOR_GAP = 2
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMention:
+    """A source of a report, with offsets into the folded text."""
+
+    code: str
+    """``SOHR``, ``SNHR``, ``SANA``, ``activists``, ``opposition``, ``RUS-MOD``, ``military-source``,
+    ``IRN-media``, ``media`` or an actor code."""
+    start: int
+    """Start of the source's name in the folded text."""
+    end: int
+    """End of the source's name in the folded text."""
+    text: str
+    """The folded text of the name."""
+    cue_start: int | None = None
+    """Start of the attribution cue, when one was found."""
+    cue_end: int | None = None
+    """End of the attribution cue."""
+
+
+def actor_source_code(code: str) -> str:
+    """The source code for an actor that reports or claims something.
+
+    >>> actor_source_code("SYR-REB"), actor_source_code("SYR-MIL"), actor_source_code("TUR-MIL")
+    ('opposition', 'military-source', 'TUR-MIL')
+    """
+    if code in ("SYR-REB", "SYR-OPP"):
+        return "opposition"
+    if code == "SYR-MIL":
+        return "military-source"
+    return code
+
+
+class SourceLexicon:
+    """Source aliases (an :class:`ActorLexicon` of source codes) and attribution cue words."""
+
+    def __init__(self, entries: list[ActorEntry], cues: set[str]) -> None:
+        """Build from source entries (code = source code) and folded single-word cues."""
+        self.names = ActorLexicon(entries, {})
+        self.cues = frozenset(cues)
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "sources.tsv") -> SourceLexicon:
+        """Parse the ``sources.tsv`` format.
+
+        Raises:
+            DataFileError: a malformed line.
+        """
+        entries: list[ActorEntry] = []
+        cues: set[str] = set()
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cols = [c.strip() for c in line.split("\t")]
+            if len(cols) < 3 or cols[2] not in ("source", "cue"):
+                raise DataFileError(f"source lexicon {path} line {n}: expected alias<TAB>code<TAB>source|cue")
+            weak = len(cols) > 3 and "weak" in cols[3].split(",")
+            if cols[2] == "cue":
+                cues.update(m.group() for m in TOKEN_RE.finditer(fold(cols[0])))
+            else:
+                entries.append(ActorEntry(fold(cols[0]), cols[1], "actor", weak))
+        return cls(entries, cues)
+
+    @classmethod
+    def default(cls) -> SourceLexicon:
+        """The package source lexicon (cached)."""
+        return _default_sources()
+
+    def is_cue(self, word: str) -> bool:
+        """True when a folded word (clitics allowed) is an attribution cue."""
+        return any(b in self.cues for b in bases(word, suffixes=False))
+
+
+@lru_cache(maxsize=1)
+def _default_sources() -> SourceLexicon:
+    return SourceLexicon.from_text(_package_text("sources.tsv"), "lexicons/sources.tsv")
+
+
+def _token_index(toks: list[tuple[int, int]], pos: int) -> int:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid][0] < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _candidates(
+    text: str, start: int, end: int, actors: ActorLexicon | None, lex: SourceLexicon
+) -> list[tuple[int, SourceMention]]:
+    """(rank, mention) pairs; lower rank is better, ties go to the earlier mention."""
+    toks = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+    if not toks:
+        return []
+    cue_idx = [i for i, (s, e) in enumerate(toks) if lex.is_cue(text[s:e])]
+    out: list[tuple[int, SourceMention]] = []
+
+    def nearest_cue(a: int, b: int) -> tuple[int, int] | None:
+        """Cue token and distance for a name spanning tokens a..b (inclusive)."""
+        best: tuple[int, int] | None = None
+        for c in cue_idx:
+            if c < a and a - c <= _AFTER:
+                d = a - c
+            elif c > b and c - b <= _BEFORE:
+                d = c - b + 1
+            else:
+                continue
+            if best is None or d < best[1]:
+                best = (c, d)
+        return best
+
+    for m in lex.names.find(text, start, end):
+        a = _token_index(toks, m.start)
+        b = max(a, _token_index(toks, m.end) - 1)
+        if m.text.startswith("ل") and not m.alias.startswith("ل"):
+            continue  # "قال لرويترز": the outlet is the interviewer
+        if a > 0 and text[toks[a - 1][0]:toks[a - 1][1]] == "ل":
+            continue
+        cue = nearest_cue(a, b)
+        if cue is not None:
+            cs, ce = toks[cue[0]]
+            out.append((cue[1], SourceMention(m.code, m.start, m.end, m.text, cs, ce)))
+        elif not m.weak:
+            out.append((50, SourceMention(m.code, m.start, m.end, m.text)))
+    if actors is not None and cue_idx:
+        for m in actors.find(text, start, end):
+            if m.code in ("CIV", "UNK-MIL"):
+                continue
+            a = _token_index(toks, m.start)
+            for c in cue_idx:
+                if 0 < a - c <= _ACTOR_GAP + 1:
+                    cs, ce = toks[c]
+                    out.append((100 + a - c, SourceMention(actor_source_code(m.code), m.start, m.end, m.text, cs, ce)))
+                    break
+    return out
+
+
+def find_source(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    actors: ActorLexicon | None = None,
+    lexicon: SourceLexicon | None = None,
+) -> SourceMention | None:
+    """The source of the report in ``text[start:end]`` (folded text), or None.
+
+    Args:
+        text: folded text (``Document.text``).
+        start: start of the clause or sentence.
+        end: its end (default: end of text).
+        actors: actor lexicon for parties claiming their own action; None to skip rule 3.
+        lexicon: source lexicon (default: the package one).
+    """
+    end = len(text) if end is None else end
+    lex = lexicon or _default_sources()
+    cands = _candidates(text, start, end, actors, lex)
+    if not cands:
+        return None
+    return min(cands, key=lambda x: (x[0], x[1].start))[1]
+
+
+def document_sources(
+    text: str,
+    *,
+    actors: ActorLexicon | None = None,
+    lexicon: SourceLexicon | None = None,
+    spans: list[tuple[int, int]] | None = None,
+) -> list[SourceMention]:
+    """Every sourced statement of a document, one per sentence at most, in text order.
+
+    Use it as a fallback: an event sentence without its own source often relies
+    on a nearby "وقال المرصد إن ...".
+
+    Args:
+        text: folded text of the document.
+        actors: actor lexicon (rule 3), or None.
+        lexicon: source lexicon (default: the package one).
+        spans: sentence spans to look in (default: lines of the text).
+    """
+    if spans is None:
+        spans = []
+        pos = 0
+        for line in text.split("\n"):
+            spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    out: list[SourceMention] = []
+    for s, e in spans:
+        m = find_source(text, s, e, actors=actors, lexicon=lexicon)
+        if m is not None:
+            out.append(m)
+    return out
