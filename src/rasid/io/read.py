@@ -2,9 +2,16 @@
 
 Formats: ``.txt`` (line 1 may be the headline), ``.html``/``.htm`` (boilerplate
 stripped to the article text), ``.jsonl`` (one article per line with ``id``,
-``title``, ``text``, optional ``date``, ``url``, ``outlet``). Bytes are decoded
-as UTF-8, else Windows-1256. A file or line that cannot be read becomes a
-:class:`ReadError` in the stream, never an exception: the batch goes on.
+``title``, ``text``, optional ``date``, ``url``, ``outlet``), ``.zip`` (members
+in any of these formats, or SaudiNewsNet-style JSON lists of articles) and
+``.parquet`` (columns ``id``, ``title``, ``text``, ``date``, ...; see
+:mod:`rasid.io.archive`). Bytes are decoded as UTF-8, else Windows-1256. A file
+or line that cannot be read becomes a :class:`ReadError` in the stream, never
+an exception: the batch goes on.
+
+:func:`read_articles` yields light :class:`Article` values (raw text and
+metadata, not yet normalised) so that parallel runners can ship them to worker
+processes cheaply; :func:`read_paths` yields finished :class:`Document` values.
 """
 
 from __future__ import annotations
@@ -14,18 +21,21 @@ import logging
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rasid.doc import Document
 from rasid.errors import InputError
 
-__all__ = ["ReadError", "read_paths", "read_file", "read_bytes", "decode", "SUFFIXES"]
+__all__ = [
+    "Article", "ReadError", "read_paths", "read_articles", "read_file", "read_bytes", "decode",
+    "jsonl_record_document", "jsonl_record_article", "read_bytes_articles", "read_file_articles", "SUFFIXES",
+]
 
 logger = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".ndjson")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".zip", ".parquet")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
@@ -42,6 +52,21 @@ class ReadError:
     def __str__(self) -> str:
         where = self.path + (f":{self.line}" if self.line else "")
         return f"{where}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Article:
+    """An article as read, before normalisation: cheap to pickle to a worker."""
+
+    id: str
+    raw: str
+    title: str | None = None
+    date: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_document(self) -> Document:
+        """The :class:`Document` of this article (folds the text)."""
+        return Document.from_raw(self.id, self.raw, title=self.title, date=self.date, meta=self.meta)
 
 
 def decode(data: bytes) -> str:
@@ -70,23 +95,23 @@ def decode(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _txt_document(doc_id: str, text: str, date: str | None, meta: dict[str, Any]) -> Document:
+def _txt_article(doc_id: str, text: str, date: str | None, meta: dict[str, Any]) -> Article:
     first = text.lstrip("\n").split("\n", 1)[0].strip()
     title = first if first and len(first) <= 300 and "\n" in text.strip() else None
-    return Document.from_raw(doc_id, text, title=title, date=date, meta=meta)
+    return Article(doc_id, text, title=title, date=date, meta=meta)
 
 
-def _html_document(doc_id: str, html: str, date: str | None, meta: dict[str, Any]) -> Document:
+def _html_article(doc_id: str, html: str, date: str | None, meta: dict[str, Any]) -> Article:
     from rasid.io.html import html_to_text
 
     title, body = html_to_text(html)
     if not body.strip() and not (title or "").strip():
         raise InputError("HTML page has no article text")
     raw = f"{title}\n{body}" if title else body
-    return Document.from_raw(doc_id, raw, title=title or None, date=date, meta=meta)
+    return Article(doc_id, raw, title=title or None, date=date, meta=meta)
 
 
-def _jsonl_documents(path: str, text: str, default_date: str | None) -> Iterator[Document | ReadError]:
+def _jsonl_articles(path: str, text: str, default_date: str | None) -> Iterator[Article | ReadError]:
     stem = Path(path).stem
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -99,7 +124,7 @@ def _jsonl_documents(path: str, text: str, default_date: str | None) -> Iterator
         if not isinstance(rec, dict):
             yield ReadError(path, "line is not a JSON object; skipped", line=n)
             continue
-        yield jsonl_record_document(rec, path=path, line=n, default_id=f"{stem}-{n}", default_date=default_date)
+        yield jsonl_record_article(rec, path=path, line=n, default_id=f"{stem}-{n}", default_date=default_date)
 
 
 def jsonl_record_document(
@@ -107,47 +132,96 @@ def jsonl_record_document(
     default_id: str = "doc", default_date: str | None = None,
 ) -> Document | ReadError:
     """Turn one article record (``id``, ``title``, ``text``/``content``, ...) into a Document."""
+    art = jsonl_record_article(rec, path=path, line=line, default_id=default_id, default_date=default_date)
+    return art if isinstance(art, ReadError) else art.to_document()
+
+
+def jsonl_record_article(
+    rec: dict[str, Any], *, path: str = "<record>", line: int | None = None,
+    default_id: str = "doc", default_date: str | None = None,
+) -> Article | ReadError:
+    """Turn one article record into an :class:`Article` (see :func:`jsonl_record_document`).
+
+    ``text`` or ``content`` is the body; ``date`` (or SaudiNewsNet's
+    ``date_extracted``) gives the date when it starts with ``YYYY-MM-DD``.
+    """
     body = rec.get("text", rec.get("content"))
-    if not isinstance(body, str) or not body.strip():
-        return ReadError(path, "record has no 'text' string; skipped", doc=str(rec.get("id") or ""), line=line)
-    doc_id = str(rec.get("id") or default_id)
     title = rec.get("title") if isinstance(rec.get("title"), str) else None
-    raw = f"{title.strip()}\n{body}" if title and title.strip() else body
-    date = rec.get("date") if isinstance(rec.get("date"), str) else None
+    if not isinstance(body, str) or not body.strip():
+        if title and title.strip() and (body is None or isinstance(body, str)):
+            body = ""  # a headline-only article is still an article
+        else:
+            return ReadError(path, "record has no 'text' string; skipped", doc=str(rec.get("id") or ""), line=line)
+    doc_id = str(rec.get("id") or default_id)
+    raw = (f"{title.strip()}\n{body}" if body else title.strip()) if title and title.strip() else body
+    date = rec.get("date", rec.get("date_extracted"))
+    date = date if isinstance(date, str) else None
     date = date[:10] if date and _DATE_RE.match(date) else default_date
     meta = {k: v for k, v in rec.items() if k not in ("text", "content", "title", "id", "date")}
-    return Document.from_raw(doc_id, raw, title=title.strip() if title else None, date=date, meta=meta)
+    return Article(doc_id, raw, title=title.strip() if title else None, date=date, meta=meta)
 
 
-def read_bytes(data: bytes, *, path: str, doc_id: str, date: str | None = None) -> Iterator[Document | ReadError]:
-    """Documents in one file's bytes; the suffix of ``path`` picks the format."""
+def read_bytes_articles(
+    data: bytes, *, path: str, doc_id: str, date: str | None = None,
+) -> Iterator[Article | ReadError]:
+    """Articles in one file's bytes; the suffix of ``path`` picks the format."""
     suffix = Path(path).suffix.lower()
+    if suffix in (".zip", ".parquet"):
+        from rasid.io.archive import read_archive_bytes
+
+        yield from read_archive_bytes(data, path=path, date=date)
+        return
     try:
         text = decode(data)
     except InputError as e:
         yield ReadError(path, str(e), doc=doc_id)
         return
     if suffix in (".jsonl", ".ndjson") or (suffix == "" and text.lstrip().startswith("{")):
-        yield from _jsonl_documents(path, text, date)
+        yield from _jsonl_articles(path, text, date)
+        return
+    if suffix == ".json":
+        from rasid.io.archive import json_articles
+
+        yield from json_articles(text, path=path, stem=Path(path).stem, date=date)
         return
     meta = {"path": path}
     try:
         if suffix in (".html", ".htm") or (suffix == "" and re.match(r"\s*<(!doctype|html)", text, re.I)):
-            yield _html_document(doc_id, text, date, meta)
+            yield _html_article(doc_id, text, date, meta)
         else:
-            yield _txt_document(doc_id, text, date, meta)
+            yield _txt_article(doc_id, text, date, meta)
     except InputError as e:
         yield ReadError(path, str(e), doc=doc_id)
+    except Exception as e:  # a parser bug on one odd page must not stop the batch
+        logger.debug("reader failed on %s", path, exc_info=True)
+        yield ReadError(path, f"cannot parse ({type(e).__name__}: {e})", doc=doc_id)
 
 
-def read_file(path: Path, *, date: str | None = None) -> Iterator[Document | ReadError]:
-    """Documents of one file (one for .txt/.html, one per line for .jsonl)."""
+def read_bytes(data: bytes, *, path: str, doc_id: str, date: str | None = None) -> Iterator[Document | ReadError]:
+    """Documents in one file's bytes; the suffix of ``path`` picks the format."""
+    for item in read_bytes_articles(data, path=path, doc_id=doc_id, date=date):
+        yield item if isinstance(item, ReadError) else item.to_document()
+
+
+def read_file_articles(path: Path, *, date: str | None = None) -> Iterator[Article | ReadError]:
+    """Articles of one file (one for .txt/.html, one per line for .jsonl, many for archives)."""
+    if path.suffix.lower() in (".zip", ".parquet"):
+        from rasid.io.archive import read_archive
+
+        yield from read_archive(path, date=date)
+        return
     try:
         data = path.read_bytes()
     except OSError as e:
         yield ReadError(str(path), f"cannot read file: {e.strerror or e}")
         return
-    yield from read_bytes(data, path=str(path), doc_id=path.stem, date=date)
+    yield from read_bytes_articles(data, path=str(path), doc_id=path.stem, date=date)
+
+
+def read_file(path: Path, *, date: str | None = None) -> Iterator[Document | ReadError]:
+    """Documents of one file (one for .txt/.html, one per line for .jsonl)."""
+    for item in read_file_articles(path, date=date):
+        yield item if isinstance(item, ReadError) else item.to_document()
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
@@ -164,6 +238,23 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
             yield ReadError(str(path), "no such file or folder")
 
 
+def read_articles(paths: Iterable[str | Path], *, date: str | None = None) -> Iterator[Article | ReadError]:
+    """Stream :class:`Article` values (not yet normalised) from files, folders and ``-``.
+
+    Same inputs and errors as :func:`read_paths`.
+    """
+    for p in paths:
+        if str(p) == "-":
+            data = sys.stdin.buffer.read()
+            yield from read_bytes_articles(data, path="<stdin>", doc_id="stdin", date=date)
+            continue
+        for f in iter_files([p]):
+            if isinstance(f, ReadError):
+                yield f
+            else:
+                yield from read_file_articles(f, date=date)
+
+
 def read_paths(paths: Iterable[str | Path], *, date: str | None = None) -> Iterator[Document | ReadError]:
     """Stream documents from files, folders and ``-`` (stdin).
 
@@ -175,13 +266,5 @@ def read_paths(paths: Iterable[str | Path], *, date: str | None = None) -> Itera
         A :class:`Document` per article, or a :class:`ReadError` per input that
         could not be read (the caller reports it and goes on).
     """
-    for p in paths:
-        if str(p) == "-":
-            data = sys.stdin.buffer.read()
-            yield from read_bytes(data, path="<stdin>", doc_id="stdin", date=date)
-            continue
-        for f in iter_files([p]):
-            if isinstance(f, ReadError):
-                yield f
-            else:
-                yield from read_file(f, date=date)
+    for item in read_articles(paths, date=date):
+        yield item if isinstance(item, ReadError) else item.to_document()
