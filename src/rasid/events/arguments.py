@@ -1,0 +1,229 @@
+"""Argument slots of an event trigger: who acted (actor1), on whom (actor2).
+
+Roles come from where an actor mention stands relative to the trigger in its
+clause, read on folded text:
+
+* target cues make a mention actor2: a preposition or target noun right
+  before it (على، ضد، استهدف، مواقع، تمركزات، معاقل، صفوف، مناطق سيطرة) or
+  the dative ل on the mention itself ("تمركزات لقوات النظام");
+* "بين X و Y" gives X as actor1 and Y as actor2 (clashes, talks);
+* "مع X" after the trigger is the other party (actor2);
+* otherwise the agent is the first mention right after a verb trigger
+  ("قصفت قوات النظام"), else the nearest mention before the trigger in the
+  clause ("قوات النظام قصفت"), else one in the sentence; "من قبل X" and
+  "طيران X" always mark the agent.
+
+Defaults by type fill what the text leaves implicit (see
+:func:`default_actor1`): barrel bombs are dropped by the Syrian air force, an
+air strike by unnamed aircraft is ``UNK-MIL``, a protest's actor is ``CIV``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rasid.resolve.actors import ActorMention, armed_code
+from rasid.text.normalize import fold
+
+__all__ = ["RoleResult", "assign_roles", "default_actor1", "GOVT_SIDE", "NON_ACTORS"]
+
+_W = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words.split())
+
+
+_TARGET_BEFORE = _set(
+    "على علي ضد استهدف استهدفت استهدفوا يستهدف تستهدف استهداف مستهدفة مستهدفا "
+    "مواقع موقع تمركزات تمركز معاقل معقل صفوف مقرات مقر نقاط نقطة مناطق منطقة أحياء "
+    "حواجز حاجز ثكنة مطار قاعدة أهداف اهداف قصف ضرب بحق نحو إلى الى عن لدى عناصر مقاتلي "
+    "مسلحي جنود آليات دبابات طائرة"
+)
+_TARGET_ONLY_FOR_VIOLENCE = _set("نحو إلى الى عن لدى")
+_AGENT_BEFORE = _set("قبل طيران الطيران طائرات الطائرات مقاتلات سلاح قوات")
+_BETWEEN = fold("بين")
+_WITH = _set("مع ومع")
+GOVT_SIDE = frozenset({"SYR-MIL", "SYR-GOV", "RUS-MIL", "RUS-GOV", "IRN-MIL", "IRN-GOV", "HEZBOLLAH"})
+"""Codes on the Syrian government's side (territory_gain_govt)."""
+NON_ACTORS = frozenset({"SOHR", "SNHR", "SANA", "media", "activists", "opposition", "military-source",
+                        "RUS-MOD", "IRN-media"})
+"""Codes of reporting bodies: sources, not parties to a violent event."""
+_VIOLENCE_NON_AGENT = frozenset({"CIV"})
+
+
+@dataclass(frozen=True, slots=True)
+class RoleResult:
+    """Chosen actor codes and the mentions they came from."""
+
+    actor1: str | None
+    actor2: str | None
+    m1: ActorMention | None
+    m2: ActorMention | None
+
+
+def _words_between(text: str, a: int, b: int) -> list[str]:
+    return _W.findall(text, a, b) if b > a else []
+
+
+def _is_target(text: str, m: ActorMention, clause_start: int, *, violence: bool) -> bool:
+    """Whether the words right before mention ``m`` mark it as a target."""
+    prev = _words_between(text, max(clause_start, m.start - 40), m.start)[-2:]
+    for w in prev:
+        if w in _TARGET_BEFORE and (violence or w not in _TARGET_ONLY_FOR_VIOLENCE):
+            return True
+    first = m.text.split(" ", 1)[0]
+    # dative ل on the mention itself: "تمركزات لقوات النظام", "لتنظيم داعش"
+    if violence and first.startswith("ل") and not first.startswith("لا") and len(first) > 3:
+        if prev and prev[-1] not in _AGENT_BEFORE:
+            return True
+    return False
+
+
+def assign_roles(
+    text: str,
+    trig_start: int,
+    trig_end: int,
+    clause: tuple[int, int],
+    sent: tuple[int, int],
+    mentions: Sequence[ActorMention],
+    *,
+    violence: bool,
+    verb_like: bool = True,
+) -> RoleResult:
+    """Pick actor1 and actor2 among the actor mentions of a sentence.
+
+    Args:
+        text: folded text.
+        trig_start: trigger start.
+        trig_end: trigger end.
+        clause: ``(start, end)`` of the trigger's clause.
+        sent: ``(start, end)`` of its sentence.
+        mentions: actor mentions of the sentence, in text order.
+        violence: the event is a violence type (codes become armed codes, the
+            reporting bodies and civilians cannot act).
+        verb_like: the trigger is a verb (subject may follow it).
+
+    Returns:
+        A :class:`RoleResult`.
+    """
+    cs, ce = clause
+    usable: list[ActorMention] = []
+    for m in mentions:
+        if m.code in NON_ACTORS or m.start < sent[0] or m.end > sent[1]:
+            continue
+        if m.start < trig_end and m.end > trig_start:
+            # the trigger phrase holds the actor ("طيران النظام" in "قصف طيران النظام")
+            usable.append(m)
+            continue
+        usable.append(m)
+    if not usable:
+        return RoleResult(None, None, None, None)
+
+    def code(m: ActorMention | None) -> str | None:
+        if m is None:
+            return None
+        return armed_code(m.code) if violence else m.code
+
+    in_clause = [m for m in usable if m.start >= cs and m.end <= ce]
+    targets = {id(m) for m in usable if _is_target(text, m, cs, violence=violence)}
+
+    a1: ActorMention | None = None
+    a2: ActorMention | None = None
+    # "بين X و Y"
+    between = _between(text, trig_end, ce, in_clause)
+    if between is not None:
+        a1, a2 = between
+    else:
+        # explicit agent markers: "من قبل X", "طيران X" (lexicon-level) handled via prev words
+        for m in in_clause:
+            prev = _words_between(text, max(cs, m.start - 20), m.start)[-1:]
+            if prev and prev[0] == fold("قبل"):
+                a1 = m
+                break
+        if a1 is None:
+            after = [m for m in in_clause if m.start >= trig_end and id(m) not in targets]
+            before = [m for m in in_clause if m.end <= trig_start and id(m) not in targets]
+            inside = [m for m in in_clause if m.start < trig_end and m.end > trig_start]
+            cand: ActorMention | None = None
+            if inside:
+                cand = inside[0]
+            elif verb_like and after and len(_words_between(text, trig_end, after[0].start)) <= 2:
+                cand = after[0]
+            elif before:
+                cand = before[-1]
+            elif after and not verb_like and len(_words_between(text, trig_end, after[0].start)) <= 1:
+                cand = after[0]  # "غارات التحالف", "هجوم داعش"
+            elif after:
+                cand = after[0]
+            if violence and cand is not None and cand.code in _VIOLENCE_NON_AGENT:
+                cand = None
+            if cand is None:
+                # nearest non-target mention in the sentence
+                rest = [m for m in usable if id(m) not in targets and m.end <= cs
+                        and not (violence and m.code in _VIOLENCE_NON_AGENT)]
+                if rest:
+                    cand = rest[-1]
+            a1 = cand
+        # actor2: a target-cued mention in the clause, else "مع X", else the next other party
+        for m in in_clause:
+            if m is a1:
+                continue
+            if id(m) in targets and code(m) != code(a1):
+                a2 = m
+                break
+        if a2 is None:
+            for m in in_clause:
+                if m is a1 or m.start < trig_end:
+                    continue
+                prev = _words_between(text, max(cs, m.start - 12), m.start)[-1:]
+                if prev and prev[0] in _WITH and code(m) != code(a1):
+                    a2 = m
+                    break
+        if a2 is None and not violence:
+            for m in in_clause:
+                if m is not a1 and m.start >= trig_end and code(m) != code(a1):
+                    a2 = m
+                    break
+    c1, c2 = code(a1), code(a2)
+    if c1 == c2:
+        c2, a2 = None, None
+    return RoleResult(c1, c2, a1, a2)
+
+
+def _between(text: str, trig_end: int, ce: int, in_clause: Sequence[ActorMention]
+             ) -> tuple[ActorMention, ActorMention] | None:
+    """``بين X و Y`` after the trigger (within a few words): ``(X, Y)``."""
+    window = text[trig_end:min(ce, trig_end + 60)]
+    k = window.find(_BETWEEN + " ")
+    if k < 0:
+        return None
+    pos = trig_end + k + len(_BETWEEN)
+    ms = [m for m in in_clause if m.start >= pos]
+    if len(ms) < 2:
+        return None
+    x, y = ms[0], ms[1]
+    if len(_words_between(text, pos, x.start)) > 1:
+        return None
+    if x.code == y.code and len(ms) > 2:
+        y = ms[2]
+    return x, y
+
+
+def default_actor1(etype: str, family: str, text: str, sent: tuple[int, int]) -> str | None:
+    """An actor1 the text implies without naming it.
+
+    Barrel bombs are dropped by the Syrian air force; unnamed aircraft are
+    ``UNK-MIL``; protesters are civilians; an unclaimed car bomb is ``UNK-MIL``.
+    """
+    if family == "برميل متفجر":
+        return "SYR-MIL"
+    if etype == "air_strike":
+        return "UNK-MIL"
+    if etype in ("protest", "riot"):
+        return "CIV"
+    if etype in ("remote_explosive", "suicide_bomb"):
+        return "UNK-MIL"
+    return None

@@ -1,0 +1,392 @@
+"""The event extractor: triggers → typed, argument-filled event records.
+
+For each sentence of a :class:`rasid.doc.Document` the extractor
+
+1. finds trigger candidates with :class:`rasid.events.triggers.TriggerLexicon`;
+2. checks each candidate's constraints against the sentence (war context,
+   political actors, "سيطر على", a place) and settles its type (قصف near an
+   aircraft word is an air strike; an explosion is a suicide bombing when a
+   suicide cue is near; a bare killing is a clash only when armed actors are
+   involved and no attack type is stated);
+3. keeps one record per clause and type (weak triggers such as صاروخ or
+   استهدف give way to a specific one in the same clause);
+4. fills the arguments: actor roles (:mod:`rasid.events.arguments`),
+   location (:mod:`rasid.resolve.places`, else carried from the paragraph),
+   casualties (:mod:`rasid.events.fatalities`), source
+   (:mod:`rasid.events.sources`, else the paragraph's attribution), time
+   expression (:mod:`rasid.resolve.dates`) and modality
+   (:mod:`rasid.events.modality`).
+
+Evidence is the clause that holds the trigger (the sentence when the clause is
+too short to state the event); ``doc.raw[start:end] == evidence`` always holds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasid.doc import Document, Span
+from rasid.events.arguments import GOVT_SIDE, NON_ACTORS, assign_roles, default_actor1
+from rasid.events.fatalities import KILL_WORDS, FatalityMention, find_fatalities
+from rasid.events.modality import modality
+from rasid.events.triggers import Trigger, TriggerLexicon
+from rasid.records import INTERACTION_TYPES, VIOLENCE_TYPES, Event, Fatalities, Location
+from rasid.resolve.actors import ActorLexicon, ActorMention
+from rasid.text.normalize import fold
+from rasid.text.sentences import split_clauses, split_sentences
+from rasid.text.tokenize import TOKEN_RE, bases
+
+__all__ = ["EventExtractor"]
+
+logger = logging.getLogger(__name__)
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words.split())
+
+
+_AIR = _set(
+    "جوي جوية الجوي الجوية جويا طيران الطيران طائرات الطائرات طائرة الطائرة الحربي الحربية "
+    "المروحي المروحية مروحيات المروحيات مروحي مقاتلات المقاتلات الجو سوخوي ميغ درون مسيرة "
+    "المسيرة الحربيه التحالف"
+)
+_GROUND = _set("مدفعي المدفعي مدفعية المدفعية هاون الهاون راجمات الدبابات دبابات أرض أرضي ارضي البحر بحري المدفعيه")
+_SUICIDE = _set("انتحاري انتحارية الانتحاري الانتحارية انتحاريين انتحاريان انغماسي ناسف نفسه نفسها")
+_REMOTE = _set("مفخخة المفخخة عبوة عبوات لغم ألغام")
+_ALA = _set("على علي")
+_VERB_PREFIX = ("ي", "ت", "ن")
+
+
+@dataclass(slots=True)
+class _Ctx:
+    """Per-document state carried from sentence to sentence."""
+
+    para: int = -1
+    source: tuple[str, str] | None = None
+    location: Location | None = None
+    actor1: str | None = None
+    blast: str = "remote_explosive"
+    place_mentions: list[Any] = field(default_factory=list)
+    head_location: Location | None = None
+
+
+@dataclass(slots=True)
+class _Cand:
+    trig: Trigger
+    type: str
+    clause: Span
+    weak: bool
+
+
+class EventExtractor:
+    """Pipeline component: fills ``doc.events`` with :class:`rasid.records.Event` records.
+
+    Args:
+        triggers: trigger lexicon.
+        actors: actor lexicon.
+        gazetteer: place resolver (``rasid.resolve.places.Gazetteer``) or None.
+        sources: ``find_source`` callable or None.
+        dates: ``(find_date_text, resolve_date)`` or None.
+    """
+
+    name = "events"
+    assigns = ("doc.events",)
+
+    def __init__(self, triggers: TriggerLexicon, actors: ActorLexicon, *, gazetteer: Any = None,
+                 sources: Any = None, dates: Any = None) -> None:
+        self.triggers = triggers
+        self.actors = actors
+        self.gazetteer = gazetteer
+        self.find_source = sources
+        self.dates = dates
+
+    @classmethod
+    def default(cls) -> EventExtractor:
+        """The extractor with the package lexicons and whichever resolvers are installed."""
+        gaz = None
+        try:
+            from rasid.resolve.places import Gazetteer
+
+            gaz = Gazetteer.default()
+        except Exception as e:  # gazetteer data not built: run without locations
+            logger.warning("no gazetteer, events get no location: %s", e)
+        src = None
+        try:
+            from rasid.events.sources import find_source
+
+            src = find_source
+        except ImportError:  # pragma: no cover
+            logger.warning("rasid.events.sources missing: events get no source")
+        dates = None
+        try:
+            from rasid.resolve.dates import find_date_text, resolve_date
+
+            dates = (find_date_text, resolve_date)
+        except ImportError:
+            logger.info("rasid.resolve.dates missing: using the built-in time expression finder")
+        return cls(TriggerLexicon.default(), ActorLexicon.default(), gazetteer=gaz, sources=src, dates=dates)
+
+    # ------------------------------------------------------------------ main
+    def __call__(self, doc: Document) -> Document:
+        """Extract the events of ``doc`` into ``doc.events``."""
+        doc.events = self.extract(doc)
+        return doc
+
+    def extract(self, doc: Document) -> list[Event]:
+        """Event records of one document (does not modify it)."""
+        text = doc.text
+        sents = doc.sents or split_sentences(text)
+        breaks = [i for i, c in enumerate(text) if c == "\n"]
+        ctx = _Ctx()
+        events: list[Event] = []
+        for si, sent in enumerate(sents):
+            para = bisect.bisect_left(breaks, sent.start)
+            if para != ctx.para:
+                ctx.para = para
+                ctx.source = None
+                ctx.location = None
+                ctx.actor1 = None
+            events.extend(self._sentence(doc, sent, si, ctx))
+        return events
+
+    # --------------------------------------------------------------- sentence
+    def _sentence(self, doc: Document, sent: Span, si: int, ctx: _Ctx) -> list[Event]:
+        text = doc.text
+        toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, sent.start, sent.end)]
+        words = [t[2] for t in toks]
+        trigs = self.triggers.find_tokens(text, toks)
+        src = self._source(text, sent, trigs)
+        if src is not None:
+            ctx.source = src
+        if not trigs:
+            if self.gazetteer is not None and si == 0:
+                ctx.head_location = self._location(text, sent.start, sent.end, ctx)
+            return []
+        actors = self.actors.find(text, sent.start, sent.end)
+        armed = [m for m in actors if m.code not in NON_ACTORS and m.code != "CIV"]
+        places = self.gazetteer.find(text, sent.start, sent.end) if self.gazetteer is not None else []
+        kill_present = any(_plain(w) in KILL_WORDS for w in words)
+        strong_violence = any(t.type in VIOLENCE_TYPES and "weak" not in t.flags and "mil" not in t.flags
+                              for t in trigs)
+        has_mil = bool(armed or places or kill_present or strong_violence)
+        has_pol = bool([m for m in actors if m.code not in ("CIV",)]) or bool(actors)
+        clauses = split_clauses(text, sent)
+        cstarts = [c.start for c in clauses]
+
+        cands: list[_Cand] = []
+        for t in trigs:
+            f = t.flags
+            if "mil" in f and not has_mil:
+                continue
+            if "pol" in f and not has_pol:
+                continue
+            if "ala" in f and not any(w in _ALA for w in words[t.token + t.ntok:t.token + t.ntok + 4]):
+                continue
+            ci = max(0, bisect.bisect_right(cstarts, t.start) - 1)
+            clause = clauses[ci]
+            if "place" in f and self.gazetteer is not None and not any(
+                    clause.start <= p.start < clause.end for p in places):
+                continue
+            typ = t.type
+            if "air" in f and typ == "shelling":
+                lo, hi = max(0, t.token - 4), min(len(words), t.token + t.ntok + 4)
+                win = [_plain(w) for w in words[lo:hi]]
+                if any(w in _AIR for w in win) and not any(w in _GROUND for w in win):
+                    typ = "air_strike"
+            if "blast" in f:
+                lo, hi = max(0, t.token - 6), min(len(words), t.token + t.ntok + 6)
+                win = [_plain(w) for w in words[lo:hi]]
+                if any(w in _SUICIDE for w in win):
+                    typ = "suicide_bomb"
+                elif any(w in _REMOTE for w in win):
+                    typ = "remote_explosive"
+                else:
+                    typ = ctx.blast
+            if typ in ("suicide_bomb", "remote_explosive"):
+                ctx.blast = typ
+            cands.append(_Cand(t, typ, clause, "weak" in f))
+
+        # a clause with a specific violence trigger drops weak violence triggers of other types
+        specific = {(c.clause.start, c.type) for c in cands
+                    if not c.weak and c.type in VIOLENCE_TYPES}
+        spec_clauses = {k[0] for k in specific}
+        kept: list[_Cand] = []
+        seen: set[tuple[int, str]] = set()
+        for c in cands:
+            if c.weak and c.type in VIOLENCE_TYPES and c.clause.start in spec_clauses \
+                    and (c.clause.start, c.type) not in specific:
+                continue
+            key = (c.clause.start, c.type)
+            if key in seen:
+                continue
+            seen.add(key)
+            kept.append(c)
+        violent = [c for c in kept if c.type in VIOLENCE_TYPES]
+        fat = find_fatalities(text, sent.start, sent.end)
+        # a killing with no attack type: a clash when armed men fought, else casualty info
+        final: list[_Cand] = []
+        for c in kept:
+            if c.type == "casualty":
+                if violent:
+                    continue
+                if fat is not None and fat.civilians and not fat.combatants and armed:
+                    c.type = "attack_on_civilians"
+                elif armed or (fat is not None and fat.combatants):
+                    c.type = "armed_clash"
+                else:
+                    continue
+                if any(k.type == c.type for k in final):
+                    continue
+            final.append(c)
+
+        out: list[Event] = []
+        fat_used = False
+        for c in sorted(final, key=lambda c: c.trig.start):
+            ev = self._event(doc, c, sent, actors, places, ctx)
+            if ev is None:
+                continue
+            if fat is not None and not fat_used and c.type in VIOLENCE_TYPES and c.type not in (
+                    "deployment", "protest", "weapons_seized", "territory_gain_govt", "territory_gain_nonstate"):
+                if _fat_belongs(fat, c, final):
+                    ev.fatalities = self._fatalities(doc, fat)
+                    fat_used = True
+                    if ev.actor2 is None and fat.civilians and not fat.combatants:
+                        ev.actor2 = "CIV"
+            out.append(ev)
+        return out
+
+    # ------------------------------------------------------------------ event
+    def _event(self, doc: Document, c: _Cand, sent: Span, actors: list[ActorMention],
+               places: list[Any], ctx: _Ctx) -> Event | None:
+        text = doc.text
+        t = c.trig
+        clause = c.clause
+        es, ee = clause.start, clause.end
+        if len(text[es:ee].split()) < 4:
+            es, ee = sent.start, sent.end
+        violence = c.type in VIOLENCE_TYPES or c.type.startswith("territory")
+        verb_like = _verb_like(t.text)
+        roles = assign_roles(text, t.start, t.end, (clause.start, clause.end), (sent.start, sent.end),
+                             actors, violence=violence, verb_like=verb_like)
+        a1, a2 = roles.actor1, roles.actor2
+        typ = c.type
+        if a1 is None and violence:
+            a1 = default_actor1(typ, t.family, text, (sent.start, sent.end))
+            if a1 is None and not [m for m in actors if m.code not in NON_ACTORS]:
+                a1 = ctx.actor1
+        if typ == "territory_gain":
+            typ = "territory_gain_govt" if a1 in GOVT_SIDE else "territory_gain_nonstate"
+        if typ in ("protest", "riot") and a1 is None:
+            a1 = "CIV"
+        if violence and a1 is not None:
+            ctx.actor1 = a1
+        loc = self._location(text, clause.start, clause.end, ctx)
+        if loc is None:
+            loc = self._location(text, sent.start, sent.end, ctx)
+        if loc is None:
+            loc = ctx.location or ctx.head_location
+        else:
+            ctx.location = loc
+        mod = modality(text, t.start, t.end, clause.start, clause.end, event_type=typ)
+        rs, re_ = doc.raw_span(es, ee)
+        ts, te = doc.raw_span(t.start, t.end)
+        date_text = self._date(doc, clause, sent)
+        ev = Event(
+            doc=doc.id, type=typ, evidence=doc.raw[rs:re_], start=rs, end=re_,
+            trigger=doc.raw[ts:te], trigger_start=ts, trigger_end=te, modality=mod,  # type: ignore[arg-type]
+            actor1=a1, actor2=a2, location=_raw_location(doc, loc) if loc else None,
+            source=ctx.source[0] if ctx.source else None,
+            source_text=ctx.source[1] if ctx.source else None,
+            date_text=date_text[0] if date_text else None,
+            actor1_text=doc.raw_text(roles.m1.start, roles.m1.end) if roles.m1 else None,
+            actor2_text=doc.raw_text(roles.m2.start, roles.m2.end) if roles.m2 else None,
+        )
+        if date_text and self.dates is not None:
+            try:
+                iso, prec = self.dates[1](date_text[1], doc.date, modality=mod)
+                ev.event_date, ev.time_precision = iso, prec
+            except Exception as e:  # resolver is another module: never fail the document on it
+                logger.debug("date resolution failed on %s: %s", doc.id, e)
+        return ev
+
+    # -------------------------------------------------------------- arguments
+    def _source(self, text: str, sent: Span, trigs: list[Trigger]) -> tuple[str, str] | None:
+        if self.find_source is None:
+            return None
+        m = self.find_source(text, sent.start, sent.end, actors=self.actors)
+        if m is None:
+            return None
+        return m.code, m.text
+
+    def _location(self, text: str, s: int, e: int, ctx: _Ctx) -> Location | None:
+        if self.gazetteer is None:
+            return None
+        try:
+            return self.gazetteer.best_location(text, s, e)  # type: ignore[no-any-return]
+        except Exception as ex:  # another module's bug must not kill extraction
+            logger.debug("location failed: %s", ex)
+            return None
+
+    def _fatalities(self, doc: Document, fat: FatalityMention) -> Fatalities:
+        return Fatalities(total=fat.total, civilians=fat.civilians, children=fat.children,
+                          combatants=fat.combatants, text=doc.raw_text(fat.start, fat.end))
+
+    def _date(self, doc: Document, clause: Span, sent: Span) -> tuple[str, str] | None:
+        """Raw and folded time expression of the clause, else of the sentence."""
+        text = doc.text
+        if self.dates is not None:
+            for s, e in ((clause.start, clause.end), (sent.start, sent.end)):
+                try:
+                    span = self.dates[0](text, s, e)
+                except Exception:  # pragma: no cover - other module
+                    span = None
+                if span:
+                    return doc.raw_text(span[0], span[1]), text[span[0]:span[1]]
+            return None
+        from rasid.events._dates import find_date_text
+
+        for s, e in ((clause.start, clause.end), (sent.start, sent.end)):
+            span = find_date_text(text, s, e)
+            if span:
+                return doc.raw_text(span[0], span[1]), text[span[0]:span[1]]
+        return None
+
+
+def _fat_belongs(fat: FatalityMention, c: _Cand, final: list[_Cand]) -> bool:
+    """Whether the casualty phrase goes to candidate ``c`` (its clause, else the first violent one)."""
+    viol = [k for k in final if k.type in VIOLENCE_TYPES]
+    holders = [k for k in viol if k.clause.start <= fat.start < k.clause.end]
+    if holders:
+        return holders[0] is c
+    # nearest violent trigger to the casualty phrase
+    best = min(viol, key=lambda k: abs(k.trig.start - fat.start)) if viol else None
+    return best is c
+
+
+def _plain(w: str) -> str:
+    for b in bases(w, suffixes=False):
+        if b in _AIR or b in _GROUND or b in _SUICIDE or b in _REMOTE or b in KILL_WORDS:
+            return b
+    return w
+
+
+def _verb_like(word: str) -> bool:
+    """A trigger that reads as a verb (subject may follow): past or present tense form."""
+    w = word.split(" ", 1)[0]
+    if w[:1] in ("و", "ف") and len(w) > 3:
+        w = w[1:]
+    if w.startswith("ال") or w.startswith("ب") or w.endswith("ات") or w.endswith("ه"):
+        return False
+    return len(w) <= 5 or w[:1] in _VERB_PREFIX
+
+
+def _raw_location(doc: Document, loc: Location) -> Location:
+    """The location with its text and offsets in raw characters."""
+    if loc.start is not None and loc.end is not None:
+        s, e = doc.raw_span(loc.start, loc.end)
+        return Location(text=doc.raw[s:e], name=loc.name, admin1=loc.admin1, lat=loc.lat, lon=loc.lon,
+                        precision=loc.precision, gid=loc.gid, country=loc.country, start=s, end=e)
+    return loc

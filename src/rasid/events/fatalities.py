@@ -1,0 +1,243 @@
+"""Casualty phrases → :class:`rasid.records.Fatalities`.
+
+A number counts as killed when the nearest casualty word that governs it is a
+killing word (قتل، مقتل، قتلى، لقي حتفه، استشهد، مصرع ...): the word before it
+("مقتل 13 عنصراً") or a killing verb right after its noun ("خمسة مدنيين
+قتلوا"). Numbers governed by a wounding word (جرح، إصابة، جرحى) are not
+fatalities. The noun after the number says who died: civilians (مدنيين،
+أطفال، نساء), children (أطفال) or combatants (عناصر، مقاتلين، جنود).
+Numbers after بينهم / منهم are a breakdown of the total, not added to it.
+Vague counts ("عشرات القتلى", "سقوط قتلى") give ``total=None`` with the words
+kept in ``text``.
+
+>>> f = find_fatalities("مقتل 13 عنصرا من داعش وعشرة مدنيين")
+>>> (f.total, f.civilians, f.combatants)
+(23, 10, 13)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rasid.text.normalize import fold
+from rasid.text.numbers import parse_numbers
+
+__all__ = ["FatalityMention", "find_fatalities", "KILL_WORDS", "WOUND_WORDS"]
+
+_W = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words.split())
+
+
+KILL_WORDS = _set(
+    "قتل قتلت قتلوا يقتل تقتل قتلا مقتل قتلى القتلى قتيل قتيلا قتيلان قتيلين قتيلة "
+    "حتفه حتفها حتفهم حتفهما مصرع مصرعه مصرعها مصرعهم استشهد استشهدت استشهدوا استشهاد "
+    "شهداء شهيدا شهيد الشهداء شهيدان شهيدين ضحايا الضحايا ضحية أودى أودت بحياة حياة ارتفعت حصيلة "
+    "سقط سقوط قضى قضوا"
+)
+"""Words that say people died (folded, clitics stripped by the reader)."""
+WOUND_WORDS = _set(
+    "جرح جرحى الجرحى جريح جريحا جرحوا إصابة اصابة إصابات الإصابات إصابته أصيب أصيبوا أصيبت "
+    "مصاب مصابين المصابين مصابا بجروح جروح إصابتهم اصيب اصيبوا"
+)
+"""Words that say people were hurt: their numbers are not fatalities."""
+_SUBSET = _set("بينهم بينها منهم منها بينهن منهن")
+_CHILD = _set("طفل أطفال الأطفال طفلا طفلة طفلين طفلان أطفالا قاصرين رضيع")
+_CIVIL = _set(
+    "مدني مدنيين مدنيا مدنيون المدنيين مواطن مواطنين مواطنا مواطنون نساء امرأة سيدة سيدات نسوة "
+    "شخص أشخاص شخصا شخصين الأشخاص رجل رجال مسن مسنين لاجئين لاجئا نازحين"
+)
+_CIVIL_STRICT = _CIVIL - _set("شخص أشخاص شخصا شخصين الأشخاص رجل رجال")
+_COMBAT = _set(
+    "عنصر عناصر عنصرا عنصرين العناصر مقاتل مقاتلا مقاتلين مقاتلون جندي جنود جنديا جنديين الجنود "
+    "ضابط ضباط ضابطا مسلح مسلحين مسلحا عسكري عسكريين عسكريا شرطي شرطيين شرطيا جهادي جهاديين "
+    "جهاديا متشدد متشددين إرهابي إرهابيين إرهابيا عنصرا قياديا قيادي قياديين أفراد فردا"
+)
+_DUAL = _set("شخصين طفلين طفلان جنديين عنصرين قتيلين قتيلان شقيقين مدنيين_")
+_SINGLE = _set("شخص طفل طفلة مدني جندي عنصر امرأة رجل ضابط مقاتل مواطن سيدة قيادي")
+_ZERO = [tuple(fold(w) for w in p.split()) for p in (
+    "اقتصرت أضرارها على الخسائر المادية", "اقتصرت الأضرار على الماديات", "اقتصرت الخسائر على المادية",
+    "دون وقوع قتلى", "دون سقوط قتلى", "لم يسفر عن قتلى", "لم تسفر عن قتلى", "دون وقوع ضحايا",
+)]
+
+
+@dataclass(frozen=True, slots=True)
+class FatalityMention:
+    """Casualty figures found in a folded span, with the span they came from."""
+
+    start: int
+    end: int
+    total: int | None
+    civilians: int | None
+    children: int | None
+    combatants: int | None
+
+
+def _strip(w: str) -> str:
+    for p in ("وب", "ول", "و", "ف", "ب", "ل"):
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            rest = w[len(p):]
+            if rest in KILL_WORDS or rest in WOUND_WORDS or rest in _CHILD or rest in _CIVIL or rest in _COMBAT:
+                return rest
+    return w
+
+
+def _cue(w: str) -> str | None:
+    w = _strip(w)
+    if w in KILL_WORDS:
+        return "kill"
+    if w in WOUND_WORDS:
+        return "wound"
+    return None
+
+
+def _kind(w: str) -> str | None:
+    w = _strip(w)
+    if w.startswith("ال") and w not in _CHILD and w not in _CIVIL and w not in _COMBAT:
+        w = w[2:]
+    if w in _CHILD:
+        return "child"
+    if w in _CIVIL_STRICT:
+        return "civ"
+    if w in _CIVIL:
+        return "person"
+    if w in _COMBAT:
+        return "combat"
+    return None
+
+
+def find_fatalities(text: str, start: int = 0, end: int | None = None) -> FatalityMention | None:
+    """Killed counts reported in folded ``text[start:end]``, or None if no death is reported.
+
+    Args:
+        text: folded text.
+        start: span start (a clause or sentence).
+        end: span end.
+
+    Returns:
+        A :class:`FatalityMention`; ``total`` None with a span when deaths are
+        reported without a number ("سقوط قتلى"), ``total`` 0 for "material
+        damage only".
+    """
+    end = len(text) if end is None else end
+    toks = [(m.start(), m.end(), m.group()) for m in _W.finditer(text, start, end)]
+    words = [t[2] for t in toks]
+    for z in _ZERO:
+        k = len(z)
+        for i in range(len(words) - k + 1):
+            if tuple(words[i:i + k]) == z:
+                return FatalityMention(toks[i][0], toks[i + k - 1][1], 0, 0, None, None)
+    cues = [_cue(w) for w in words]
+    if "kill" not in cues:
+        return None
+    nums = parse_numbers(text, start, end)
+    tok_at = {s: i for i, (s, _, _) in enumerate(toks)}
+    total = civ = child = comb = 0
+    have_total = have_civ = have_child = have_comb = False
+    vague = False
+    span_s: int | None = None
+    span_e: int | None = None
+
+    def extend(s: int, e: int) -> None:
+        nonlocal span_s, span_e
+        span_s = s if span_s is None else min(span_s, s)
+        span_e = e if span_e is None else max(span_e, e)
+
+    for m in nums:
+        i = tok_at.get(m.start)
+        if i is None:
+            continue
+        j = i
+        while j < len(toks) and toks[j][1] <= m.end:
+            j += 1
+        # governing cue: nearest on the left within 8 words, else a kill word right after the noun
+        left = None
+        subset = False
+        for k in range(i - 1, max(-1, i - 9), -1):
+            if words[k] in _SUBSET:
+                subset = True
+            if cues[k] is not None:
+                left = cues[k]
+                break
+        right = None
+        for k in range(j, min(len(toks), j + 6)):
+            if cues[k] is not None:
+                right = cues[k]
+                break
+        noun = words[j] if j < len(toks) else ""
+        noun_cue = _cue(noun)
+        if noun_cue == "kill" and _strip(noun) not in ("سقوط", "سقط", "قتل"):
+            gov = "kill"  # "32 قتيلا"
+        elif noun_cue == "wound" and not noun.startswith("و"):
+            gov = None  # "5 جرحى"
+        elif left == "kill" or (left is None and right == "kill"):
+            gov = "kill"
+        else:
+            gov = None
+        if gov != "kill":
+            continue
+        kind = _kind(noun) or (_kind(words[j + 1]) if j + 1 < len(toks) and words[j] in ("من",) else None)
+        # "مقتل 20 من قوات النظام": number + من + armed actor
+        if kind is None and noun == "من":
+            kind = "combat"
+        extend(m.start, toks[j][1] if j < len(toks) and (kind or noun_cue == "kill") else m.end)
+        if m.value is None:
+            if not subset:
+                vague = True
+            continue
+        v = m.value
+        if not subset:
+            total += v
+            have_total = True
+        if kind == "child":
+            child += v
+            have_child = True
+            if not subset:
+                civ += v
+                have_civ = True
+        elif kind == "civ":
+            if not subset:
+                civ += v
+                have_civ = True
+        elif kind == "combat" and not subset:
+            comb += v
+            have_comb = True
+    # dual and singular nouns right after a killing word: "مقتل شخصين", "مقتل طفل"
+    if not have_total and not vague:
+        for i, c in enumerate(cues[:-1]):
+            if c != "kill":
+                continue
+            nxt = _strip(words[i + 1])
+            if nxt in _DUAL or nxt in _SINGLE:
+                v = 2 if nxt in _DUAL else 1
+                kind = _kind(nxt)
+                total, have_total = v, True
+                if kind == "child":
+                    child = civ = v
+                    have_child = have_civ = True
+                elif kind == "civ":
+                    civ, have_civ = v, True
+                elif kind == "combat":
+                    comb, have_comb = v, True
+                extend(toks[i + 1][0], toks[i + 1][1])
+                break
+    if span_s is None:
+        # deaths reported without a count: keep the words
+        for i, c in enumerate(cues):
+            if c == "kill":
+                e = toks[min(i + 2, len(toks) - 1)][1]
+                extend(toks[i][0], e)
+                break
+        assert span_s is not None and span_e is not None
+        return FatalityMention(span_s, span_e, None, None, None, None)
+    assert span_e is not None
+    return FatalityMention(
+        span_s, span_e,
+        total if have_total and not vague else None,
+        civ if have_civ else None,
+        child if have_child else None,
+        comb if have_comb else None,
+    )

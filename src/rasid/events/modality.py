@@ -1,0 +1,88 @@
+"""Modality of an event mention: asserted, planned, hypothetical or negated.
+
+Read from the words around the trigger inside its clause (folded text):
+
+* negated: a negator right before the trigger (لم، لن، لا، ليس، عدم، نفى أن);
+* hypothetical: a condition earlier in the clause (إذا، إن لم، في حال، لو، ما لم);
+* planned: a future verb (سيزور، ستكثف), سوف, an intention or schedule word
+  (يعتزم، ينوي، من المقرر، يتوقع أن، يستعد، تفكر في، قرر) before the trigger,
+  or a future time after it (المقبل، القادم، غدا).
+
+>>> modality("سيزور المبعوث دمشق الأسبوع المقبل", 0, 5)
+'planned'
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasid.text.normalize import fold
+
+__all__ = ["modality", "NEGATORS", "CONDITIONS", "PLANNERS"]
+
+_W = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words.split())
+
+
+NEGATORS = _set("لم لن لا ليس ليست عدم دون بدون ولم ولن ولا وعدم فلم")
+"""Words that negate the trigger when they stand just before it."""
+_DENY = _set("نفى نفت ينفي تنفي نافيا نافية ونفى ونفت")
+CONDITIONS = _set("إذا اذا لو ولو وإذا حال حالة لولا")
+"""Words that make an event conditional when they come before it in the clause."""
+PLANNERS = _set(
+    "سوف يعتزم تعتزم يعتزمون ينوي تنوي المقرر مقرر يتوقع تتوقع يتوقعون يستعد تستعد يستعدون "
+    "تفكر يفكر تخطط يخطط قرر قررت تقرر يقرر ستقوم سيقوم ستعمل سيعمل تعتزمان يزمع تزمع "
+    "ستبدأ سيبدأ تسعى يسعى"
+)
+"""Intention and schedule words that make a later trigger planned."""
+_STILL_NEG = _set("لا ولا ما")
+_STILL = _set("تزال يزال تزل يزل زالت زال سيما")
+_FUTURE_AFTER = _set("المقبل المقبلة القادم القادمة غدا المقبلين القادمين")
+_COND_PAIRS = ((fold("إن"), fold("لم")), (fold("ما"), fold("لم")), (fold("في"), fold("حال")))
+
+
+def _future_verb(word: str) -> bool:
+    """A future-marked verb: س + imperfect prefix (سيزور، ستكثف، وسيعقد)."""
+    w = word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
+    return len(w) > 4 and w[0] == "س" and w[1] in "يتن" and not w.startswith(("سيطر", "سيار", "سيد", "سين", "ستار", "سنو"))
+
+
+def modality(text: str, trig_start: int, trig_end: int, clause_start: int | None = None,
+             clause_end: int | None = None, *, event_type: str | None = None) -> str:
+    """The modality of the trigger ``text[trig_start:trig_end]`` in its clause.
+
+    Args:
+        text: folded text.
+        trig_start: trigger start.
+        trig_end: trigger end.
+        clause_start: start of the clause holding the trigger (default: 60 chars before).
+        clause_end: end of the clause (default: 40 chars after).
+        event_type: the event type (denials are ``reject`` events, not negations).
+
+    Returns:
+        ``asserted``, ``planned``, ``hypothetical`` or ``negated``.
+    """
+    cs = max(0, trig_start - 60) if clause_start is None else clause_start
+    ce = min(len(text), trig_end + 40) if clause_end is None else clause_end
+    before = _W.findall(text, cs, trig_start)
+    trig = _W.findall(text, trig_start, trig_end)
+    after = _W.findall(text, trig_end, ce)
+    near = [w for k, w in enumerate(before[-3:]) if not (w in _STILL_NEG and k + 1 < len(before[-3:])
+                                                     and before[-3:][k + 1] in _STILL)]
+    for i, w in enumerate(before):
+        if w in CONDITIONS:
+            return "hypothetical"
+        if i + 1 < len(before) and (w, before[i + 1]) in _COND_PAIRS:
+            return "hypothetical"
+    if any(w in NEGATORS for w in near[-2:]) or (event_type != "reject" and any(w in _DENY for w in before)):
+        return "negated"
+    if trig and _future_verb(trig[0]):
+        return "planned"
+    if any(w in PLANNERS or _future_verb(w) for w in before[-6:]):
+        return "planned"
+    if any(w in _FUTURE_AFTER for w in after[:6]):
+        return "planned"
+    return "asserted"
