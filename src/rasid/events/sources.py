@@ -80,10 +80,17 @@ def actor_source_code(code: str) -> str:
 class SourceLexicon:
     """Source aliases (an :class:`ActorLexicon` of source codes) and attribution cue words."""
 
-    def __init__(self, entries: list[ActorEntry], cues: set[str]) -> None:
-        """Build from source entries (code = source code) and folded single-word cues."""
+    def __init__(self, entries: list[ActorEntry], cues: set[str], verbs: set[str] | None = None) -> None:
+        """Build from source entries (code = source code), attribution cues and reporting verbs.
+
+        Args:
+            entries: source aliases; ``code`` is the source code.
+            cues: folded single words that attribute a report (قال، بحسب ...).
+            verbs: folded reporting verbs that introduce quotes (قال، أكد، اعتبر ...).
+        """
         self.names = ActorLexicon(entries, {})
         self.cues = frozenset(cues)
+        self.verbs = frozenset(verbs or ())
 
     @classmethod
     def from_text(cls, text: str, path: str = "sources.tsv") -> SourceLexicon:
@@ -94,18 +101,23 @@ class SourceLexicon:
         """
         entries: list[ActorEntry] = []
         cues: set[str] = set()
+        verbs: set[str] = set()
         for n, line in enumerate(text.splitlines(), 1):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             cols = [c.strip() for c in line.split("\t")]
             if len(cols) < 3 or cols[2] not in ("source", "cue"):
                 raise DataFileError(f"source lexicon {path} line {n}: expected alias<TAB>code<TAB>source|cue")
-            weak = len(cols) > 3 and "weak" in cols[3].split(",")
+            flags = cols[3].split(",") if len(cols) > 3 else []
             if cols[2] == "cue":
-                cues.update(m.group() for m in TOKEN_RE.finditer(fold(cols[0])))
+                words = [m.group() for m in TOKEN_RE.finditer(fold(cols[0]))]
+                if cols[1] == "@v":
+                    verbs.update(words)
+                if "speech" not in flags:
+                    cues.update(words)
             else:
-                entries.append(ActorEntry(fold(cols[0]), cols[1], "actor", weak))
-        return cls(entries, cues)
+                entries.append(ActorEntry(fold(cols[0]), cols[1], "actor", "weak" in flags))
+        return cls(entries, cues, verbs)
 
     @classmethod
     def default(cls) -> SourceLexicon:
@@ -115,6 +127,10 @@ class SourceLexicon:
     def is_cue(self, word: str) -> bool:
         """True when a folded word (clitics allowed) is an attribution cue."""
         return any(b in self.cues for b in bases(word, suffixes=False))
+
+    def is_verb(self, word: str) -> bool:
+        """True when a folded word (clitics allowed) is a reporting verb that can introduce a quote."""
+        return any(b in self.verbs for b in bases(word, suffixes=False))
 
 
 @lru_cache(maxsize=1)
