@@ -43,11 +43,14 @@ _TARGET_BEFORE = _set(
     "مسلحي جنود آليات دبابات طائرة"
 )
 _TARGET_ONLY_FOR_VIOLENCE = _set("نحو إلى الى عن لدى")
-_AGENT_BEFORE = _set("قبل طيران الطيران طائرات الطائرات مقاتلات سلاح قوات")
+_AGENT_BEFORE = _set("قبل طيران الطيران طائرات الطائرات مقاتلات سلاح قوات تابعة التابعة تابع التابع تابعه")
+_PLACE_PREP = _set("في من الى إلى على قرب داخل حول بمدينة مدينة العاصمة")
+_KILLED = _set("قتل مقتل مصرع قتلوا قضوا لقوا لقي قتلى قتيلا حتفهم مصرعهم استشهد استشهاد صفوف")
 _BETWEEN = fold("بين")
 _WITH = _set("مع ومع")
 GOVT_SIDE = frozenset({"SYR-MIL", "SYR-GOV", "RUS-MIL", "RUS-GOV", "IRN-MIL", "IRN-GOV", "HEZBOLLAH"})
 """Codes on the Syrian government's side (territory_gain_govt)."""
+_REGIME_AIR = tuple(fold(w) for w in ("مروحي", "براميل", "برميل", "البراميل"))
 NON_ACTORS = frozenset({"SOHR", "SNHR", "SANA", "media", "activists", "opposition", "military-source",
                         "RUS-MOD", "IRN-media"})
 """Codes of reporting bodies: sources, not parties to a violent event."""
@@ -71,6 +74,9 @@ def _words_between(text: str, a: int, b: int) -> list[str]:
 def _is_target(text: str, m: ActorMention, clause_start: int, *, violence: bool) -> bool:
     """Whether the words right before mention ``m`` mark it as a target."""
     prev = _words_between(text, max(clause_start, m.start - 40), m.start)[-2:]
+    nxt = _words_between(text, m.end, min(len(text), m.end + 30))[:3]
+    if violence and (any(w in _KILLED for w in prev) or any(w in _KILLED for w in nxt)):
+        return True  # victims: "مقتل عناصر من داعش", "قياديا في داعش ... قتلوا"
     for w in prev:
         if w in _TARGET_BEFORE and (violence or w not in _TARGET_ONLY_FOR_VIOLENCE):
             return True
@@ -114,6 +120,10 @@ def assign_roles(
     for m in mentions:
         if m.code in NON_ACTORS or m.start < sent[0] or m.end > sent[1]:
             continue
+        if m.weak and m.code != "SYR-GOV" and m.code != "SYR-OPP":
+            prev = _words_between(text, max(sent[0], m.start - 15), m.start)[-1:]
+            if (prev and prev[0] in _PLACE_PREP) or m.text[:1] == "ب":
+                continue  # a place name read as its government: "في سوريا", "بدمشق"
         if m.start < trig_end and m.end > trig_start:
             # the trigger phrase holds the actor ("طيران النظام" in "قصف طيران النظام")
             usable.append(m)
@@ -147,6 +157,8 @@ def assign_roles(
             after = [m for m in in_clause if m.start >= trig_end and id(m) not in targets]
             before = [m for m in in_clause if m.end <= trig_start and id(m) not in targets]
             inside = [m for m in in_clause if m.start < trig_end and m.end > trig_start]
+            earlier = [m for m in usable if m.end <= cs and id(m) not in targets
+                       and not (violence and m.code in _VIOLENCE_NON_AGENT)]
             cand: ActorMention | None = None
             if inside:
                 cand = inside[0]
@@ -156,6 +168,8 @@ def assign_roles(
                 cand = before[-1]
             elif after and not verb_like and len(_words_between(text, trig_end, after[0].start)) <= 1:
                 cand = after[0]  # "غارات التحالف", "هجوم داعش"
+            elif earlier:
+                cand = earlier[-1]  # subject in an earlier clause: "تمكن الثوار، ... من استعادة"
             elif after:
                 cand = after[0]
             if violence and cand is not None and cand.code in _VIOLENCE_NON_AGENT:
@@ -220,6 +234,10 @@ def default_actor1(etype: str, family: str, text: str, sent: tuple[int, int]) ->
     """
     if family == "برميل متفجر":
         return "SYR-MIL"
+    if etype == "air_strike":
+        seg = text[sent[0]:sent[1]]
+        if any(w in seg for w in _REGIME_AIR):
+            return "SYR-MIL"  # helicopters and barrel bombs: only the Syrian air force uses them
     if etype == "air_strike":
         return "UNK-MIL"
     if etype in ("protest", "riot"):

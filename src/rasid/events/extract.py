@@ -51,13 +51,19 @@ def _set(words: str) -> frozenset[str]:
 _AIR = _set(
     "جوي جوية الجوي الجوية جويا طيران الطيران طائرات الطائرات طائرة الطائرة الحربي الحربية "
     "المروحي المروحية مروحيات المروحيات مروحي مقاتلات المقاتلات الجو سوخوي ميغ درون مسيرة "
-    "المسيرة الحربيه التحالف"
+    "المسيرة الحربيه التحالف براميل البراميل برميل برميلا برميلين فراغية الفراغية فراغي"
 )
+_WEAPON = _set("صواريخ صاروخ الصواريخ قذائف قذيفة القذائف مدفعية المدفعية هاون الهاون راجمات تاو غراد مدافع")
+_ATTEMPT = _set("محاولة محاولات حاولت حاول حاولوا يحاول تحاول يحاولون إيقاف ايقاف وقف صد أحبطت أحبطوا منع صدت")
+_PURPOSE = _set("تهدف يهدف بهدف لمنع تسعى يسعى سعيا هدفها")
+_STOP = _set("وقف إيقاف ايقاف لوقف لإيقاف بوقف تقليص وتقليص ووقف")
 _GROUND = _set("مدفعي المدفعي مدفعية المدفعية هاون الهاون راجمات الدبابات دبابات أرض أرضي ارضي البحر بحري المدفعيه")
 _SUICIDE = _set("انتحاري انتحارية الانتحاري الانتحارية انتحاريين انتحاريان انغماسي ناسف نفسه نفسها")
 _REMOTE = _set("مفخخة المفخخة عبوة عبوات لغم ألغام")
 _ALA = _set("على علي")
 _VERB_PREFIX = ("ي", "ت", "ن")
+_NO_FAT = frozenset({"deployment", "protest", "weapons_seized", "territory_gain", "territory_gain_govt",
+                     "territory_gain_nonstate", "casualty"})
 
 
 @dataclass(slots=True)
@@ -173,6 +179,7 @@ class EventExtractor:
                               for t in trigs)
         has_mil = bool(armed or places or kill_present or strong_violence)
         has_pol = bool([m for m in actors if m.code not in ("CIV",)]) or bool(actors)
+        sent_air = any(_plain(w) in _AIR for w in words)
         clauses = split_clauses(text, sent)
         cstarts = [c.start for c in clauses]
 
@@ -191,11 +198,27 @@ class EventExtractor:
                     clause.start <= p.start < clause.end for p in places):
                 continue
             typ = t.type
+            lo, hi = max(0, t.token - 4), min(len(words), t.token + t.ntok + 4)
+            win = [_plain(w) for w in words[lo:hi]]
+            if typ in VIOLENCE_TYPES and t.token > 0 and _plain(words[t.token - 1]) in _STOP:
+                continue  # "وقف القصف": a demand, not an attack
             if "air" in f and typ == "shelling":
-                lo, hi = max(0, t.token - 4), min(len(words), t.token + t.ntok + 4)
-                win = [_plain(w) for w in words[lo:hi]]
-                if any(w in _AIR for w in win) and not any(w in _GROUND for w in win):
+                air = any(w in _AIR for w in win)
+                ground = any(w in _GROUND for w in win)
+                weapon = any(w in _WEAPON for w in win)
+                if air and not ground:
                     typ = "air_strike"
+                elif t.family == "استهدف" and not weapon and not ground:
+                    typ = "armed_clash"
+                elif not ground and not weapon and sent_air:
+                    typ = "air_strike"
+            if typ == "territory_gain":
+                prev = [_plain(w) for w in words[max(0, t.token - 3):t.token]]
+                first = words[t.token]
+                if any(w in _PURPOSE for w in prev) or (first[:1] == "ل" and not first.startswith("ال")):
+                    continue  # "لانتزاع السيطرة", "تهدف إلى السيطرة": an aim, not a gain
+                if any(w in _ATTEMPT for w in prev):
+                    typ = "armed_clash"  # "محاولة التقدم": fighting, no gain
             if "blast" in f:
                 lo, hi = max(0, t.token - 6), min(len(words), t.token + t.ntok + 6)
                 win = [_plain(w) for w in words[lo:hi]]
@@ -226,6 +249,12 @@ class EventExtractor:
             kept.append(c)
         violent = [c for c in kept if c.type in VIOLENCE_TYPES]
         fat = find_fatalities(text, sent.start, sent.end)
+        cfat: dict[int, FatalityMention] = {}
+        if fat is not None:
+            for cl in clauses:
+                f1 = find_fatalities(text, cl.start, cl.end)
+                if f1 is not None:
+                    cfat[cl.start] = f1
         # a killing with no attack type: a clash when armed men fought, else casualty info
         final: list[_Cand] = []
         for c in kept:
@@ -243,17 +272,28 @@ class EventExtractor:
             final.append(c)
 
         out: list[Event] = []
-        fat_used = False
-        for c in sorted(final, key=lambda c: c.trig.start):
+        used: set[int] = set()
+        final.sort(key=lambda c: c.trig.start)
+        fat_types = [c for c in final if c.type in VIOLENCE_TYPES and c.type not in _NO_FAT]
+        own = {c.clause.start for c in fat_types}
+        for c in final:
             ev = self._event(doc, c, sent, actors, places, ctx)
             if ev is None:
                 continue
-            if fat is not None and not fat_used and c.type in VIOLENCE_TYPES and c.type not in (
-                    "deployment", "protest", "weapons_seized", "territory_gain_govt", "territory_gain_nonstate"):
-                if _fat_belongs(fat, c, final):
-                    ev.fatalities = self._fatalities(doc, fat)
-                    fat_used = True
-                    if ev.actor2 is None and fat.civilians and not fat.combatants:
+            if fat is not None and c in fat_types:
+                f1 = cfat.get(c.clause.start)
+                key = c.clause.start
+                if f1 is None or key in used:
+                    # casualties told in a clause with no event of their own
+                    free = [(k, v) for k, v in cfat.items() if k not in own and k not in used]
+                    if free:
+                        key, f1 = min(free, key=lambda kv: abs(kv[1].start - c.trig.start))
+                    else:
+                        f1 = None
+                if f1 is not None and key not in used:
+                    used.add(key)
+                    ev.fatalities = self._fatalities(doc, f1)
+                    if ev.actor2 is None and f1.civilians and not f1.combatants:
                         ev.actor2 = "CIV"
             out.append(ev)
         return out
@@ -353,17 +393,6 @@ class EventExtractor:
             if span:
                 return doc.raw_text(span[0], span[1]), text[span[0]:span[1]]
         return None
-
-
-def _fat_belongs(fat: FatalityMention, c: _Cand, final: list[_Cand]) -> bool:
-    """Whether the casualty phrase goes to candidate ``c`` (its clause, else the first violent one)."""
-    viol = [k for k in final if k.type in VIOLENCE_TYPES]
-    holders = [k for k in viol if k.clause.start <= fat.start < k.clause.end]
-    if holders:
-        return holders[0] is c
-    # nearest violent trigger to the casualty phrase
-    best = min(viol, key=lambda k: abs(k.trig.start - fat.start)) if viol else None
-    return best is c
 
 
 def _plain(w: str) -> str:

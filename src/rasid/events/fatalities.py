@@ -36,7 +36,7 @@ KILL_WORDS = _set(
     "قتل قتلت قتلوا يقتل تقتل قتلا مقتل قتلى القتلى قتيل قتيلا قتيلان قتيلين قتيلة "
     "حتفه حتفها حتفهم حتفهما مصرع مصرعه مصرعها مصرعهم استشهد استشهدت استشهدوا استشهاد "
     "شهداء شهيدا شهيد الشهداء شهيدان شهيدين ضحايا الضحايا ضحية أودى أودت بحياة حياة ارتفعت حصيلة "
-    "سقط سقوط قضى قضوا"
+    "قضى قضوا لقي لقيت لقوا"
 )
 """Words that say people died (folded, clitics stripped by the reader)."""
 WOUND_WORDS = _set(
@@ -56,11 +56,12 @@ _COMBAT = _set(
     "ضابط ضباط ضابطا مسلح مسلحين مسلحا عسكري عسكريين عسكريا شرطي شرطيين شرطيا جهادي جهاديين "
     "جهاديا متشدد متشددين إرهابي إرهابيين إرهابيا عنصرا قياديا قيادي قياديين أفراد فردا"
 )
-_DUAL = _set("شخصين طفلين طفلان جنديين عنصرين قتيلين قتيلان شقيقين مدنيين_")
+_DUAL = _set("شخصين شخصان طفلين طفلان جنديين جنديان عنصرين عنصران قتيلين قتيلان شهيدين شهيدان شقيقين مقاتلان")
+_WEAPON_NOUN = _set("قذيفة قذائف صاروخ صواريخ صاروخا غارة غارات برميل براميل برميلا ضربة ضربات طلعة طلعات يوما ساعة أيام")
 _SINGLE = _set("شخص طفل طفلة مدني جندي عنصر امرأة رجل ضابط مقاتل مواطن سيدة قيادي")
 _ZERO = [tuple(fold(w) for w in p.split()) for p in (
     "اقتصرت أضرارها على الخسائر المادية", "اقتصرت الأضرار على الماديات", "اقتصرت الخسائر على المادية",
-    "دون وقوع قتلى", "دون سقوط قتلى", "لم يسفر عن قتلى", "لم تسفر عن قتلى", "دون وقوع ضحايا",
+    "دون وقوع قتلى", "دون سقوط قتلى", "لم تسجل إصابات بشرية", "لم تسجل إصابات", "لم يسفر عن قتلى", "لم تسفر عن قتلى", "دون وقوع ضحايا",
 )]
 
 
@@ -163,11 +164,13 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
                 left = cues[k]
                 break
         right = None
-        for k in range(j, min(len(toks), j + 6)):
+        for k in range(j, min(len(toks), j + 8)):
             if cues[k] is not None:
                 right = cues[k]
                 break
         noun = words[j] if j < len(toks) else ""
+        if _strip(noun) in _WEAPON_NOUN:
+            continue  # "300 قذيفة": a count of shells, not of the dead
         noun_cue = _cue(noun)
         if noun_cue == "kill" and _strip(noun) not in ("سقوط", "سقط", "قتل"):
             gov = "kill"  # "32 قتيلا"
@@ -207,10 +210,12 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
             have_comb = True
     # dual and singular nouns right after a killing word: "مقتل شخصين", "مقتل طفل"
     if not have_total and not vague:
-        for i, c in enumerate(cues[:-1]):
-            if c != "kill":
+        for i, c in enumerate(cues):
+            if c != "kill" or i + 1 >= len(words) and _strip(words[i]) not in _DUAL:
                 continue
-            nxt = _strip(words[i + 1])
+            nxt = _strip(words[i + 1]) if i + 1 < len(words) else ""
+            if _strip(words[i]) in _DUAL:
+                nxt = _strip(words[i])
             if nxt in _DUAL or nxt in _SINGLE:
                 v = 2 if nxt in _DUAL else 1
                 kind = _kind(nxt)
@@ -222,7 +227,8 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
                     civ, have_civ = v, True
                 elif kind == "combat":
                     comb, have_comb = v, True
-                extend(toks[i + 1][0], toks[i + 1][1])
+                k = i if _strip(words[i]) in _DUAL else i + 1
+                extend(toks[k][0], toks[k][1])
                 break
     if span_s is None:
         # deaths reported without a count: keep the words
