@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rasid.doc import Document
+from rasid.errors import PipelineError
 from rasid.io.read import Article, ReadError, read_articles
 from rasid.pipeline import Pipeline, sentencizer
 
@@ -113,13 +114,17 @@ def doc_records(doc: Document, *, quotes: bool = False) -> list[dict[str, Any]]:
 
 _PIPELINE: Pipeline | None = None
 _OPTIONS: tuple[bool, bool] = (False, False)
+_INIT_ERROR: str | None = None
 
 
 def _init_worker(factory: Callable[[], Pipeline], quotes: bool, keep_docs: bool) -> None:
     """Pool initializer: build the pipeline once for this process."""
-    global _PIPELINE, _OPTIONS
-    _PIPELINE = factory()
+    global _PIPELINE, _OPTIONS, _INIT_ERROR
     _OPTIONS = (quotes, keep_docs)
+    try:
+        _PIPELINE = factory()
+    except Exception as e:  # reported by the first task, not as a dead pool
+        _INIT_ERROR = f"{type(e).__name__}: {e}"
 
 
 def _result(doc: Document, quotes: bool, keep_docs: bool) -> Processed:
@@ -150,7 +155,8 @@ def _run_chunk_with(nlp: Pipeline, chunk: list[Article], quotes: bool, keep_docs
 
 def _run_chunk(chunk: list[Article]) -> list[Processed]:
     """Task run in a worker: one chunk of articles through the worker's pipeline."""
-    assert _PIPELINE is not None, "worker not initialised"
+    if _PIPELINE is None:
+        raise PipelineError(f"the pipeline could not be built in a worker process: {_INIT_ERROR}")
     return _run_chunk_with(_PIPELINE, chunk, *_OPTIONS)
 
 
