@@ -31,7 +31,7 @@ from rasid.text.normalize import fold
 __all__ = [
     "IngestResult", "Filters", "Page", "content_hash", "ingest_document", "ingest_documents",
     "refresh_incidents", "list_events", "list_incidents", "list_documents", "get_event", "get_incident",
-    "get_document", "iter_event_records", "iter_incident_records", "event_record", "incident_record",
+    "get_document", "find_document_by_hash", "iter_event_records", "iter_incident_records", "event_record", "incident_record",
     "incident_timeline", "facets", "search_text",
 ]
 
@@ -470,6 +470,11 @@ def list_documents(session: Session, *, q: str | None = None, limit: int = 50,
                                   .where(EventRow.document_id.in_([d.id for d in items]))
                                   .group_by(EventRow.document_id)).all()) if items else {}
     return Page(items, total, limit, offset, {"event_counts": counts})
+
+
+def find_document_by_hash(session: Session, digest: str) -> int | None:
+    """Id of the stored document with this content hash (:func:`content_hash`), or None."""
+    return session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest))
 
 
 def get_document(session: Session, id: int) -> DocumentRow | None:

@@ -87,15 +87,20 @@ def init_db(url: str | Engine) -> Engine:
     Raises:
         StorageError: the database cannot be reached or migrated.
     """
-    from alembic import command
-
     engine = url if isinstance(url, Engine) else make_engine(url)
-    cfg = _alembic_config(engine)
+    alembic_log = logging.getLogger("alembic")
+    level = alembic_log.level
+    alembic_log.setLevel(max(logging.WARNING, level))  # its per-step INFO lines are noise here
     try:
+        from alembic import command
+
+        cfg = _alembic_config(engine)
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except Exception as e:
         raise StorageError(f"cannot migrate {engine.url.render_as_string(hide_password=True)}: {e}") from e
+    finally:
+        alembic_log.setLevel(level)
     logger.debug("schema at head on %s", engine.url.render_as_string(hide_password=True))
     return engine
