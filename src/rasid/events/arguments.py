@@ -162,6 +162,8 @@ def assign_roles(
             cand: ActorMention | None = None
             if inside:
                 cand = inside[0]
+            elif before and len(_words_between(text, before[-1].end, trig_start)) <= 1:
+                cand = before[-1]  # subject right before the verb: "المعارضة تقصف"
             elif verb_like and after and len(_words_between(text, trig_end, after[0].start)) <= 2:
                 cand = after[0]
             elif before:

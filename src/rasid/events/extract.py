@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,6 +63,11 @@ _SUICIDE = _set("انتحاري انتحارية الانتحاري الانتح
 _REMOTE = _set("مفخخة المفخخة عبوة عبوات لغم ألغام")
 _ALA = _set("على علي")
 _VERB_PREFIX = ("ي", "ت", "ن")
+_ZERO_CUES = _set("اقتصرت تسجل يسفر تسفر")
+_SOURCE_HINT = re.compile("|".join(fold(w) for w in (
+    "قال", "افاد", "أفاد", "ذكر", "اعلن", "أعلن", "بحسب", "حسب", "وفق", "اكد", "أكد", "المرصد", "نقل", "أشار",
+    "اشار", "مصادر", "مصدر", "ناشط", "سانا", "وكالة", "صحيفة", "موقع", "شبكة", "بيان", "تنسيقي", "أوضح", "اوضح",
+    "كشف", "تحدث", "روى", "لفت", "اضاف", "أضاف", "صرح")))
 _NO_FAT = frozenset({"deployment", "protest", "weapons_seized", "territory_gain", "territory_gain_govt",
                      "territory_gain_nonstate", "casualty"})
 
@@ -77,6 +83,7 @@ class _Ctx:
     blast: str = "remote_explosive"
     place_mentions: list[Any] = field(default_factory=list)
     head_location: Location | None = None
+    loc_cache: dict[tuple[int, int], Location | None] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -173,7 +180,7 @@ class EventExtractor:
             return []
         actors = self.actors.find(text, sent.start, sent.end)
         armed = [m for m in actors if m.code not in NON_ACTORS and m.code != "CIV"]
-        places = self.gazetteer.find(text, sent.start, sent.end) if self.gazetteer is not None else []
+        places = self._places(text, sent)
         kill_present = any(_plain(w) in KILL_WORDS for w in words)
         strong_violence = any(t.type in VIOLENCE_TYPES and "weak" not in t.flags and "mil" not in t.flags
                               for t in trigs)
@@ -248,7 +255,8 @@ class EventExtractor:
             seen.add(key)
             kept.append(c)
         violent = [c for c in kept if c.type in VIOLENCE_TYPES]
-        fat = find_fatalities(text, sent.start, sent.end)
+        zero = any(w in _ZERO_CUES for w in words)
+        fat = find_fatalities(text, sent.start, sent.end) if (kill_present or zero) else None
         cfat: dict[int, FatalityMention] = {}
         if fat is not None:
             for cl in clauses:
@@ -354,18 +362,32 @@ class EventExtractor:
 
     # -------------------------------------------------------------- arguments
     def _source(self, text: str, sent: Span, trigs: list[Trigger]) -> tuple[str, str] | None:
-        if self.find_source is None:
+        if self.find_source is None or not _SOURCE_HINT.search(text, sent.start, sent.end):
             return None
         m = self.find_source(text, sent.start, sent.end, actors=self.actors)
         if m is None:
             return None
         return m.code, m.text
 
+    def _places(self, text: str, sent: Span) -> list[Any]:
+        if self.gazetteer is None:
+            return []
+        try:
+            return list(self.gazetteer.find(text, sent.start, sent.end))
+        except Exception as ex:  # another module's bug must not kill extraction
+            logger.debug("place finding failed: %s", ex)
+            return []
+
     def _location(self, text: str, s: int, e: int, ctx: _Ctx) -> Location | None:
         if self.gazetteer is None:
             return None
+        key = (s, e)
+        if key in ctx.loc_cache:
+            return ctx.loc_cache[key]
         try:
-            return self.gazetteer.best_location(text, s, e)  # type: ignore[no-any-return]
+            loc = self.gazetteer.best_location(text, s, e)
+            ctx.loc_cache[key] = loc
+            return loc  # type: ignore[no-any-return]
         except Exception as ex:  # another module's bug must not kill extraction
             logger.debug("location failed: %s", ex)
             return None

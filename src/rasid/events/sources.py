@@ -91,6 +91,8 @@ class SourceLexicon:
         self.names = ActorLexicon(entries, {})
         self.cues = frozenset(cues)
         self.verbs = frozenset(verbs or ())
+        self._cue: dict[str, bool] = {}
+        self._verb: dict[str, bool] = {}
 
     @classmethod
     def from_text(cls, text: str, path: str = "sources.tsv") -> SourceLexicon:
@@ -126,11 +128,21 @@ class SourceLexicon:
 
     def is_cue(self, word: str) -> bool:
         """True when a folded word (clitics allowed) is an attribution cue."""
-        return any(b in self.cues for b in bases(word, suffixes=False))
+        r = self._cue.get(word)
+        if r is None:
+            r = self._cue[word] = any(b in self.cues for b in bases(word, suffixes=False))
+            if len(self._cue) > 500_000:
+                self._cue.clear()
+        return r
 
     def is_verb(self, word: str) -> bool:
         """True when a folded word (clitics allowed) is a reporting verb that can introduce a quote."""
-        return any(b in self.verbs for b in bases(word, suffixes=False))
+        r = self._verb.get(word)
+        if r is None:
+            r = self._verb[word] = any(b in self.verbs for b in bases(word, suffixes=False))
+            if len(self._verb) > 500_000:
+                self._verb.clear()
+        return r
 
 
 @lru_cache(maxsize=1)

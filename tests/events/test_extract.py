@@ -1,0 +1,83 @@
+"""End-to-end extraction on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasid.doc import Document
+from rasid.events.extract import EventExtractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> EventExtractor:
+    return EventExtractor.default()
+
+
+def run(ex: EventExtractor, raw: str) -> Document:
+    doc = Document.from_raw("t", raw, date="2016-03-01")
+    ex(doc)
+    for e in doc.events:
+        assert doc.raw[e.start:e.end] == e.evidence
+        assert doc.raw[e.trigger_start:e.trigger_end] == e.trigger
+        assert e.start <= e.trigger_start and e.trigger_end <= e.end
+    return doc
+
+
+def test_two_types_in_one_sentence(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nشنت الطائرات الحربية غارات على بلدة كفرنبل، وقصفت المدفعية أطراف مدينة حماة.")
+    assert {e.type for e in doc.events} == {"air_strike", "shelling"}
+
+
+def test_one_record_per_clause_and_type(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nقصفت قوات النظام بالصواريخ والقذائف حي جوبر في دمشق.")
+    assert [e.type for e in doc.events] == ["shelling"]
+
+
+def test_actor_roles_and_casualties(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nقتل 7 مدنيين بينهم طفلان في غارات شنها طيران النظام على مدينة دوما.")
+    [e] = [e for e in doc.events if e.type == "air_strike"]
+    assert e.actor1 == "SYR-MIL"
+    assert e.actor2 == "CIV"
+    assert e.fatalities is not None and e.fatalities.total == 7 and e.fatalities.civilians == 7
+
+
+def test_clash_between_parties(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nاندلعت اشتباكات عنيفة بين تنظيم داعش ووحدات حماية الشعب الكردية في ريف الحسكة.")
+    [e] = doc.events
+    assert e.type == "armed_clash" and e.actor1 == "ISIS" and e.actor2 == "YPG"
+
+
+def test_territory_by_side(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nسيطرت قوات النظام على بلدة مورك بعد معارك عنيفة.")
+    assert "territory_gain_govt" in {e.type for e in doc.events}
+    doc = run(ex, "عنوان\nسيطرت فصائل المعارضة على بلدة مورك.")
+    assert "territory_gain_nonstate" in {e.type for e in doc.events}
+
+
+def test_planned_visit(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nقال مكتب الأمم المتحدة إن المبعوث الأممي سيزور دمشق الأسبوع المقبل.")
+    [e] = [e for e in doc.events if e.type == "consult"]
+    assert e.modality == "planned" and e.actor1 == "IGO-UN"
+
+
+def test_suicide_versus_remote(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nفجر انتحاري نفسه عند حاجز للجيش في حمص.\nانفجرت عبوة ناسفة بسيارة عسكرية في درعا.")
+    assert [e.type for e in doc.events] == ["suicide_bomb", "remote_explosive"]
+
+
+def test_no_events_in_sport_and_business(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nسجل المهاجم هدفين في المباراة بعد هجوم سريع.\nوقعت الشركة اتفاقا لتوريد القمح.")
+    assert doc.events == []
+
+
+def test_source_from_attribution(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوقال المرصد السوري لحقوق الإنسان إن الطائرات الروسية قصفت مدينة إدلب.")
+    [e] = doc.events
+    assert e.type == "air_strike" and e.source == "SOHR" and e.actor1 == "RUS-MIL"
+
+
+def test_killing_without_attack_type_between_fighters(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nقتل 12 عنصرا من تنظيم داعش في ريف حلب.")
+    assert [e.type for e in doc.events] == ["armed_clash"]
+    doc = run(ex, "عنوان\nتوفي رجل في حادث سير.")
+    assert doc.events == []

@@ -1,0 +1,51 @@
+"""Casualty phrases → totals, civilians, children, combatants."""
+
+from __future__ import annotations
+
+from rasid.events.fatalities import find_fatalities
+from rasid.text.normalize import fold
+
+
+def fat(s: str) -> tuple[int | None, int | None, int | None, int | None] | None:
+    t = fold(s)
+    f = find_fatalities(t)
+    return None if f is None else (f.total, f.civilians, f.children, f.combatants)
+
+
+def test_mixed_victims_add_up() -> None:
+    assert fat("أسفر القصف عن مقتل 9 عناصر من الجيش وسبعة مدنيين") == (16, 7, None, 9)
+
+
+def test_children_are_civilians() -> None:
+    assert fat("قتل 4 أطفال في الغارة") == (4, 4, 4, None)
+
+
+def test_number_before_passive_verb() -> None:
+    assert fat("ستة مدنيين على الأقل قتلوا في القصف") == (6, 6, None, None)
+
+
+def test_wounded_are_not_fatalities() -> None:
+    assert fat("أصيب 12 شخصا بجروح في الانفجار") is None
+    assert fat("قتل 3 أشخاص وجرح 20 آخرون") == (3, None, None, None)
+
+
+def test_breakdown_is_not_added() -> None:
+    assert fat("قتل 25 مدنيا بينهم 6 أطفال") == (25, 25, 6, None)
+
+
+def test_vague_counts_keep_text() -> None:
+    t = fold("أدت الغارات إلى سقوط عشرات القتلى")
+    f = find_fatalities(t)
+    assert f is not None and f.total is None and "عشرات" in t[f.start:f.end]
+
+
+def test_dual_noun() -> None:
+    assert fat("أدى القصف إلى مقتل طفلين") == (2, 2, 2, None)
+
+
+def test_shell_counts_are_not_deaths() -> None:
+    assert fat("سقطت 200 قذيفة على البلدة ما أدى إلى مقتل ثلاثة أشخاص")[0] == 3  # type: ignore[index]
+
+
+def test_material_damage_only_is_zero() -> None:
+    assert fat("اقتصرت الأضرار على الماديات") == (0, 0, None, None)
