@@ -20,7 +20,10 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing as mp
+import os
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -117,9 +120,23 @@ _OPTIONS: tuple[bool, bool] = (False, False)
 _INIT_ERROR: str | None = None
 
 
+def _exit_with_parent() -> None:
+    """End this worker when the parent process dies (e.g. SIGKILL): no orphans left running."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="rasid-parent-watch", daemon=True).start()
+
+
 def _init_worker(factory: Callable[[], Pipeline], quotes: bool, keep_docs: bool) -> None:
     """Pool initializer: build the pipeline once for this process."""
     global _PIPELINE, _OPTIONS, _INIT_ERROR
+    _exit_with_parent()
     _OPTIONS = (quotes, keep_docs)
     try:
         _PIPELINE = factory()
