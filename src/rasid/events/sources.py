@@ -165,10 +165,11 @@ def _candidates(
     text: str, start: int, end: int, actors: ActorLexicon | None, lex: SourceLexicon
 ) -> list[tuple[int, SourceMention]]:
     """(rank, mention) pairs; lower rank is better, ties go to the earlier mention."""
-    toks = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
-    if not toks:
+    wtoks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
+    if not wtoks:
         return []
-    cue_idx = [i for i, (s, e) in enumerate(toks) if lex.is_cue(text[s:e])]
+    toks = [(s, e) for s, e, _ in wtoks]
+    cue_idx = [i for i, t in enumerate(wtoks) if lex.is_cue(t[2])]
     out: list[tuple[int, SourceMention]] = []
 
     def nearest_cue(a: int, b: int) -> tuple[int, int] | None:
@@ -185,7 +186,7 @@ def _candidates(
                 best = (c, d)
         return best
 
-    for m in lex.names.find(text, start, end):
+    for m in lex.names.find_tokens(text, wtoks):
         a = _token_index(toks, m.start)
         b = max(a, _token_index(toks, m.end) - 1)
         if m.text.startswith("ل") and not m.alias.startswith("ل"):
@@ -199,7 +200,7 @@ def _candidates(
         elif not m.weak:
             out.append((50, SourceMention(m.code, m.start, m.end, m.text)))
     if actors is not None and cue_idx:
-        for m in actors.find(text, start, end):
+        for m in actors.find_tokens(text, wtoks):
             if m.code in ("CIV", "UNK-MIL"):
                 continue
             a = _token_index(toks, m.start)

@@ -138,6 +138,7 @@ def read_lexicon_file(path: Path | str, text: str | None = None) -> list[ActorEn
 
 
 def _read_nationalities(path: str, text: str) -> dict[str, str]:
+    """Folded adjective → country; bare forms (without ال) are keyed with a leading ``~``."""
     out: dict[str, str] = {}
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -146,9 +147,12 @@ def _read_nationalities(path: str, text: str) -> dict[str, str]:
         if len(cols) < 2:
             raise DataFileError(f"nationalities {path} line {n}: expected adjective<TAB>country, got {line!r}")
         w = fold(cols[0])
-        out[w] = cols[1]
-        if w.startswith("ال") and len(w) > 4:  # indefinite: "طائرات روسية"
-            out.setdefault(w[2:], cols[1])
+        if w.startswith("ال"):
+            out[w] = cols[1]
+            if len(w) > 4 and "noindef" not in cols[2:]:
+                out.setdefault("~" + w[2:], cols[1])  # indefinite: "طائرات روسية"
+        else:
+            out["~" + w] = cols[1]
     return out
 
 
@@ -191,7 +195,21 @@ class ActorLexicon:
             lst.sort(key=lambda x: -len(x[0]))
         self._first = first
         self._nat = dict(nationalities or {})
+        self._hits: dict[str, tuple[tuple[int, str], ...]] = {}
         self.size = len(table)
+
+    def _readings(self, word: str) -> tuple[tuple[int, str], ...]:
+        """(rank, reading) of the clitic readings of ``word`` that start a lexicon alias (cached)."""
+        r = self._hits.get(word)
+        if r is None:
+            readings = bases(word, suffixes=False)
+            # never drop the article: السورية is not سورية, الحزب is not حزب
+            r = tuple((k, b) for k, b in enumerate(readings)
+                      if b in self._first and not (k and "ال" + b in readings))
+            if len(self._hits) > 500_000:
+                self._hits.clear()
+            self._hits[word] = r
+        return r
 
     # ------------------------------------------------------------------ build
     @classmethod
@@ -233,10 +251,18 @@ class ActorLexicon:
         """
         end = len(text) if end is None else end
         toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
+        return self.find_tokens(text, toks)
+
+    def find_tokens(self, text: str, toks: Sequence[tuple[int, int, str]]) -> list[ActorMention]:
+        """Like :meth:`find`, over tokens already found: ``(start, end, word)`` of ``TOKEN_RE`` on ``text``."""
         words = [t[2] for t in toks]
         out: list[ActorMention] = []
         i, n = 0, len(words)
+        readings = self._readings
         while i < n:
+            if not readings(words[i]):
+                i += 1
+                continue
             c = self._at(words, i)
             if c is None:
                 i += 1
@@ -260,11 +286,8 @@ class ActorLexicon:
         """Plain and nationality-composed matches starting at token ``i``."""
         out: list[_Cand] = []
         n = len(words)
-        readings = bases(words[i], suffixes=False)
-        for rank, b in enumerate(readings):
-            if rank and "ال" + b in readings:
-                continue  # never drop the article: السورية is not سورية, الحزب is not حزب
-            for rest, slots in self._first.get(b, ()):
+        for rank, b in self._readings(words[i]):
+            for rest, slots in self._first[b]:
                 k = len(rest)
                 if i + 1 + k > n:
                     continue
@@ -276,14 +299,36 @@ class ActorLexicon:
                     out.append((j, rank, e.code, e.kind, e.weak, e.alias))
                 t = slots.get("tmpl")
                 if t is not None:
-                    if j < n and words[j] in self._nat:
-                        country = self._nat[words[j]]
+                    last = rest[-1] if rest else b
+                    adj = "" if j >= n else words[j] if last.startswith("ال") else "~" + words[j]
+                    if j < n and adj in self._nat:
+                        country = self._nat[adj]
                         code = country if "-" in country else country + t.code[1:]
                         out.append((j + 1, rank, code, t.kind, False, t.alias))
                     else:
                         # head without a nationality: remember it as a template for the caller
                         out.append((j, rank + 100, t.code, t.kind, t.weak, t.alias))
         return out
+
+    @staticmethod
+    def _attaches(words: list[str], i: int, j: int, kind: str, nxt: _Cand) -> bool:
+        """May the head ``words[i:j]`` take the code of the actor ``nxt`` that starts at ``j``?
+
+        Only in a genitive construct ("قوات تركيا", "قائد الحرس الثوري": the head's last
+        word has no ال), with a ل clitic ("الأمين العام لحزب الله"), after باسم, or, for
+        titles, before a person's name ("الرئيس بشار الأسد"). A following word with و or
+        ف starts a new, coordinated actor ("قوات النظام والفصائل").
+        """
+        w = words[j]
+        alias = nxt[5]
+        if w[:1] in ("و", "ف") and not alias.startswith(w[:1]):
+            return False
+        last = words[j - 1]
+        if not last.startswith("ال") or last == "باسم":
+            return True
+        if w[:1] == "ل" and not alias.startswith("ل"):
+            return True
+        return kind == "title" and nxt[3] == "person"
 
     def _at(self, words: list[str], i: int, depth: int = 0) -> _Cand | None:
         cands = self._simple(words, i)
@@ -298,6 +343,8 @@ class ActorLexicon:
                     continue
                 nxt = self._at(words, j, depth + 1)
                 if nxt is None or nxt[2].startswith("*") or nxt[2] in (_BLOCK, "CIV") or nxt[0] <= j:
+                    continue
+                if not self._attaches(words, i, j, kind, nxt):
                     continue
                 code2 = nxt[2]
                 if code.endswith("-MIL"):
