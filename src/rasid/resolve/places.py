@@ -1,0 +1,862 @@
+"""Place names in folded Arabic text -> gazetteer entries, points and precision.
+
+The gazetteer is package data (``rasid/data/gazetteer/``): Syrian governorates,
+districts and sub-districts (Open-Syria/OCHA), towns (GeoNames cities500 for
+Syria and its neighbours), villages (Who's On First), and hand-curated
+countries, capitals and regions. ``scripts/build_gazetteer.py`` builds it.
+
+Matching works on word keys: a word loses its clitics (و ف ب ل ك, ``لل``) and
+its article (``ال``), and a multi-word name is the concatenation of its word
+keys, so "بالرقة", "دير الزور", "ديرالزور" and "البو كمال" all find their
+entry. Each text token is looked up once in a first-word table; no regex per
+entry. Names that are also frequent ordinary words (``common_words.tsv``, found
+in a news corpus) need a cue (مدينة، قرية، ريف ...) or a locative preposition
+next to another place.
+
+>>> gaz = Gazetteer.default()
+>>> [m.places[0].name for m in gaz.find(fold("قصف على ريف حماة الشمالي وبالرقة"))]
+['Hama', 'Ar Raqqah']
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import logging
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from rasid.errors import DataFileError
+from rasid.records import Location
+from rasid.text.normalize import fold
+
+__all__ = ["Place", "PlaceMention", "Gazetteer", "word_key", "name_keys"]
+
+logger = logging.getLogger(__name__)
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_ARABIC_NAME_RE = re.compile(r"^[\u0621-\u064a ]+$")
+
+# Cue words (folded). Type cues name what kind of place follows; proximity cues
+# say the event is near or in part of it.
+_TYPE_CUES = {
+    "مدينه": "city", "بلده": "town", "قريه": "village", "حي": "quarter", "مخيم": "camp",
+    "منطقه": "area", "ناحيه": "area", "محافظه": "governorate", "ريف": "countryside",
+    "ارياف": "countryside", "مطار": "airport", "قري": "village", "بلدات": "town", "مدن": "city",
+    "احياء": "quarter", "بلدتي": "town", "قريتي": "village", "مدينتي": "city", "معبر": "crossing",
+    "سجن": "facility", "قاعده": "facility", "بادية": "countryside", "باديه": "countryside",
+}
+_PROX_CUES = {
+    "قرب", "محيط", "اطراف", "ضواحي", "مشارف", "تخوم", "شمال", "جنوب", "شرق", "غرب", "شمالي",
+    "جنوبي", "شرقي", "غربي", "داخل", "وسط", "مدخل", "جوار", "قربه",
+}
+_DIR_ADJ = {
+    "شمالي", "جنوبي", "شرقي", "غربي", "شماليه", "جنوبيه", "شرقيه", "غربيه", "اوسط", "اوسطى", "شمالى",
+}
+# After a proximity cue, these glue words may come before the name: "بالقرب من", "شمال شرق".
+_GLUE = {"من", "ل"}
+_LOCATIVE = {"في", "من", "الي", "علي", "عن", "قرب", "داخل", "نحو", "باتجاه", "حتي", "بين"}
+
+_KIND_BASE = {
+    "country": 9.0, "admin1": 5.0, "region": 4.0, "capital": 2.0, "city": 1.0,
+    "admin2": 0.3, "admin3": 0.2, "village": 0.0, "neighbourhood": 0.0,
+}
+_FEATURE_BONUS = {"PPLC": 2.0, "PPLA": 1.5, "PPLA2": 1.2, "PPLA3": 1.0, "PPL": 0.5, "PPLL": 0.2, "PPLQ": -1.0}
+_COUNTRY_BONUS = {"SY": 4.0}
+_NOT_NAMES = set(_TYPE_CUES) | _PROX_CUES | _DIR_ADJ
+_CONTEXT_ADMIN1 = 5.0  # governorate named nearby: beats feature/kind, not a 10x population gap
+_CONTEXT_COUNTRY = 3.5
+_NAMED_KINDS = {"country", "capital", "admin1", "region"}  # never need a cue
+_SHORT_KEY = 3  # keys this short must be written exactly (no bare-clitic stripping)
+_MAX_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    id: str
+    """Gazetteer id: ``gn:<geonameid>``, ``wof:<id>``, an OCHA p-code (``SY08``), ``cc:XX`` ..."""
+    name: str
+    """English / gazetteer spelling (GeoNames or Open-Syria)."""
+    name_ar: str
+    """First Arabic name, as the source writes it."""
+    kind: str
+    """country, capital, region, admin1, admin2, admin3, city, village or neighbourhood."""
+    country: str
+    """ISO 3166 alpha-2 code."""
+    admin1: str | None
+    """Governorate (Open-Syria spelling) for Syria; the country's English name elsewhere."""
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    feature: str = ""
+    """GeoNames feature code when known (PPL, PPLA2, PPLQ ...)."""
+    precision: int = 0
+    """Fixed precision of the entry itself (regions), 0 when it follows from the kind."""
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place named in folded text, cues included."""
+
+    start: int
+    """Start offset in the folded text that was searched."""
+    end: int
+    text: str
+    """``text[start:end]`` of the searched text (folded)."""
+    places: list[Place]
+    """Candidates, best first (without context)."""
+    precision: int
+    """1 the place itself, 2 part of / near it, 3 governorate or region, 4 country."""
+    cue: str | None = None
+    """The cue word before the name, folded (مدينه، ريف، قرب ...), if any."""
+    core_start: int = 0
+    """Offsets of the name itself, without cues."""
+    core_end: int = 0
+    direction: str | None = None
+    """A direction adjective after the name ("الشمالي"), if any."""
+    near: bool = False
+    """A proximity or countryside cue ("قرب", "ريف", "شمال") is part of the mention."""
+    keys: tuple[str, ...] = field(default=(), repr=False)
+
+
+@lru_cache(maxsize=300_000)
+def word_key(token: str) -> tuple[tuple[str, bool, bool], ...]:
+    """Readings of one folded word: ``(key, had_article, bare_clitic)``, longest first.
+
+    ``key`` has clitics and the article removed; ``had_article`` says the reading
+    carried ``ال`` (or ``لل``); ``bare_clitic`` says a preposition or conjunction
+    was stripped without an article following it ("بحلب", "ورقه").
+
+    >>> word_key("بالرقه")[-1]
+    ('رقه', True, False)
+    """
+    out: list[tuple[str, bool, bool]] = []
+    seen: set[str] = set()
+
+    def add(stem: str, clitic: bool) -> None:
+        if stem.startswith("ال") and len(stem) > 3:
+            item = (stem[2:], True, False)
+        else:
+            item = (stem, False, clitic)
+        if len(item[0]) >= 2 and item[0] not in seen:
+            seen.add(item[0])
+            out.append(item)
+
+    add(token, False)
+    stems = [token]
+    if len(token) > 3 and token[0] in "وف":
+        stems.append(token[1:])
+        add(token[1:], True)
+    for s in list(stems):
+        if len(s) > 3 and s[0] in "بلك":
+            if s.startswith("لل") and len(s) > 4:
+                add("ال" + s[2:], True)
+            else:
+                add(s[1:], True)
+    return tuple(out)
+
+
+def _plain_key(word: str) -> str:
+    """Key of a word inside a name (article dropped, no clitics)."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def name_keys(name: str) -> tuple[tuple[str, int, bool], ...]:
+    """Index keys of a folded name: ``(joined_key, n_words, has_article)``.
+
+    Multi-word names get the word-by-word key ("دير الزور" -> "ديرزور", 2 words)
+    and the key of the name written without spaces ("ديرالزور", 1 word).
+    """
+    words = _WORD_RE.findall(name)
+    if not words:
+        return ()
+    has_al = words[0].startswith("ال")
+    keys = [("".join(_plain_key(w) for w in words), len(words), has_al)]
+    if len(words) > 1:
+        keys.append((_plain_key("".join(words)), 1, has_al))
+    return tuple(keys)
+
+
+# Heads of compound place names that writers sometimes split or join
+# ("البوكمال"/"البو كمال", "كفرنبل"/"كفر نبل"); they get a split-key entry.
+_COMPOUND_HEADS = (
+    "ابو", "بو", "ام", "عين", "تل", "كفر", "دير", "بيت", "راس", "جسر", "خربه", "بني", "عبد",
+    "بير", "جبل", "قصر", "مرج", "نبي", "شيخ", "دار", "باب", "حمام", "قلعه", "معره", "خان", "سيدي",
+    "وادي", "سوق", "جب", "تلل",
+)
+
+
+class Gazetteer:
+    """Place lookup and resolution over an in-memory gazetteer.
+
+    Build it with :meth:`default` (package data, cached) or :meth:`from_places`
+    (tests, custom data). :meth:`find` scans folded text; :meth:`resolve` picks
+    one candidate of a mention using the other mentions as context.
+    """
+
+    def __init__(self, places: Iterable[tuple[Place, Sequence[str]]], common_words: Iterable[str] = ()) -> None:
+        """Index places.
+
+        Args:
+            places: ``(place, arabic_names)`` pairs; names in natural or folded Arabic.
+            common_words: folded keys of ordinary words that need a cue to count as places.
+        """
+        self.places: list[Place] = []
+        self._index: dict[str, list[tuple[int, bool]]] = {}
+        self._first: dict[str, int] = {}
+        self._base: list[float] = []
+        self._by_admin1: dict[str, Place] = {}
+        self._by_country: dict[str, Place] = {}
+        self.common: set[str] = set(common_words)
+        self.nisba: dict[str, tuple[str, bool]] = {}
+        """Folded gentilic adjective -> (place id, part-of flag)."""
+        self._by_id: dict[str, Place] = {}
+        for place, names in places:
+            self.add(place, names)
+
+    # ------------------------------------------------------------------ build
+    def add(self, place: Place, names: Sequence[str]) -> bool:
+        """Add one place under its Arabic names; returns False when no usable name."""
+        idx = len(self.places)
+        usable = False
+        for raw_name in names:
+            name = fold(raw_name).strip()
+            if not name or not _ARABIC_NAME_RE.match(name):
+                continue
+            for key, n_words, has_al in name_keys(name):
+                if len(key) < 2:
+                    continue
+                lst = self._index.setdefault(key, [])
+                if (idx, has_al) in lst:
+                    continue
+                lst.append((idx, has_al))
+                usable = True
+                words = _WORD_RE.findall(name)
+                first = _plain_key(words[0]) if n_words > 1 else key
+                if self._first.get(first, 0) < n_words:
+                    self._first[first] = n_words
+                if n_words == 1:
+                    for head in _COMPOUND_HEADS:
+                        if key.startswith(head) and len(key) - len(head) >= 3:
+                            if self._first.get(head, 0) < 2:
+                                self._first[head] = 2
+                            break
+        if not usable:
+            return False
+        self.places.append(place)
+        self._by_id.setdefault(place.id, place)
+        self._base.append(self._base_score(place))
+        if place.kind == "admin1" and place.admin1:
+            self._by_admin1.setdefault(place.admin1, place)
+        if place.kind == "country":
+            self._by_country.setdefault(place.country, place)
+        return True
+
+    @staticmethod
+    def _base_score(p: Place) -> float:
+        s = _KIND_BASE.get(p.kind, 0.0)
+        if p.kind in ("city", "capital", "village", "neighbourhood"):
+            s += math.log10(p.population + 1)
+            s += _FEATURE_BONUS.get(p.feature, 0.0)
+            if p.population >= 20000:
+                s += 1.5  # a well-known town beats a village that shares one of its aliases
+        if p.kind != "country":
+            s += _COUNTRY_BONUS.get(p.country, 0.0)
+        return s
+
+    @classmethod
+    def from_places(cls, places: Iterable[tuple[Place, Sequence[str]]], common_words: Iterable[str] = ()) -> Gazetteer:
+        """A gazetteer over the given places (for tests and custom data)."""
+        return cls(places, common_words)
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """Load the bundled gazetteer from package data (a fresh instance)."""
+        places = list(_read_places("places.tsv.gz"))
+        places += _read_places("countries.tsv")
+        places += _read_places("regions.tsv")
+        gaz = cls(places, _read_common_words("common_words.tsv"))
+        gaz.nisba = _read_nisba()
+        return gaz
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The bundled gazetteer, loaded once per process."""
+        return _default()
+
+    def load_geonames(self, path: str) -> int:
+        """Extend the gazetteer with a GeoNames dump (``SY.txt``, ``allCountries.txt``).
+
+        Only rows with Arabic-script alternate names are added.
+
+        Returns:
+            How many places were added.
+        """
+        from rasid.resolve.geonames import read_geonames
+
+        known = {p.id for p in self.places}
+        country_names = {p.country: p.name for p in self.places if p.kind == "country"}
+        n = 0
+        for place, names in read_geonames(path, country_names=country_names):
+            if place.id in known:
+                continue
+            if self.add(place, names):
+                known.add(place.id)
+                n += 1
+        logger.info("gazetteer: %d places added from %s", n, path)
+        return n
+
+    # ------------------------------------------------------------------ find
+    def _tokens(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, start, end)]
+
+    def _match_at(self, text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int, str, list[int], bool] | None:
+        """Longest name starting at token i: (n_tokens, key, place indexes, bare_clitic)."""
+        best: tuple[int, str, list[int], bool] | None = None
+        readings = word_key(toks[i][2])
+        whole_common = bool(readings) and readings[0][0] in self.common  # "وزاره" is a word: do not read it as و + زاره
+        for key, had_al, bare in readings:
+            if bare and whole_common:
+                continue
+            single_ok = key not in _NOT_NAMES
+            maxw = self._first.get(key)
+            if not maxw:
+                continue
+            joined = key
+            for k in range(1, maxw + 1):
+                if k > 1:
+                    j = i + k - 1
+                    if j >= len(toks):
+                        break
+                    gap = text[toks[j - 1][1]:toks[j][0]]
+                    if gap.strip(" -") or len(gap) > 2:
+                        break
+                    joined += _plain_key(toks[j][2])
+                hits = self._index.get(joined)
+                if not hits or (k == 1 and not single_ok):
+                    continue
+                ok = []
+                for idx, name_al in hits:
+                    if bare and (len(joined) <= _SHORT_KEY or name_al):
+                        continue  # "ورقه" is not "الرقه"; "بحلب" is "حلب"
+                    if not had_al and not bare and name_al and len(joined) < 5 and k == 1:
+                        continue  # bare "رقه" is a word, not Raqqa
+                    if had_al and not name_al:
+                        continue  # "السوريه" is an adjective, not "سورية"
+                    if idx not in ok:
+                        ok.append(idx)
+                if ok and (best is None or k > best[0]):
+                    best = (k, joined, ok, bare)
+        return best
+
+    @staticmethod
+    def _bare_word(tok: str) -> str:
+        """A cue word without its leading clitics and article ("وبريف" -> "ريف")."""
+        for key, _al, _bare in reversed(word_key(tok)):
+            if key in _TYPE_CUES or key in _PROX_CUES or key in _DIR_ADJ:
+                return key
+        return tok
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+        """All place mentions in ``text[start:end]`` (folded text), left to right.
+
+        Mentions do not overlap; the longest name wins. A cue before the name
+        (مدينة، ريف، محافظة، قرب، شمال ...) and a direction adjective after it
+        ("الشمالي") are part of the mention and set its precision.
+        """
+        end = len(text) if end is None else end
+        toks = self._tokens(text, start, end)
+        n = len(toks)
+        mentions: list[PlaceMention] = []
+        pending: list[PlaceMention] = []
+        i = lo = 0
+        while i < n:
+            made = self._mention_at(text, toks, i, lo)
+            if made is None:
+                made = self._cued_unknown(text, toks, i, lo)
+                if made is None:
+                    i += 1
+                    continue
+            mention, next_i, common_ok = made
+            i = next_i
+            if common_ok is not None:
+                lo = next_i
+            if common_ok is None:
+                continue  # an ordinary word with no sign of being a place
+            if not common_ok:
+                pending.append(mention)
+            mentions.append(mention)
+        if pending:
+            anchors = [m for m in mentions if m not in pending and m.places[0].country == "SY"]
+            drop = [m for m in pending if not any(abs(a.start - m.start) < 200 for a in anchors)]
+            mentions = [m for m in mentions if all(m is not d for d in drop)]
+        return mentions
+
+    def _mention_at(
+        self, text: str, toks: list[tuple[int, int, str]], i: int, lo: int = 0
+    ) -> tuple[PlaceMention, int, bool | None] | None:
+        """The mention whose name starts at token i.
+
+        Returns ``(mention, next token, common_ok)`` where ``common_ok`` is True
+        for a name that needs no support, False for an ordinary word written
+        after a locative word (kept only near another Syrian place), None for an
+        ordinary word that is dropped; None when no name starts at i.
+        """
+        m = self._match_at(text, toks, i)
+        if m is None:
+            return None
+        k, key, idxs, bare = m
+        ti, tj = i, i + k
+        cue, cstart_tok, near = self._cue_before(text, toks, ti, lo)
+        direction, dend_tok = self._dir_after(text, toks, tj)
+        last = dend_tok if direction else tj
+        places = self._rank([self.places[x] for x in idxs], [self._base[x] for x in idxs], cue)
+        nis = self._nisba(text, toks, last)
+        if nis is not None:
+            target, part = nis
+            preferred = self._prefer(places, target)
+            if preferred is None:
+                return None  # "الشعب السوري": no candidate lies in the adjective's country
+            places = preferred
+            last += 1
+            if part:
+                near = True
+        mstart = toks[cstart_tok][0] if cue else toks[ti][0]
+        mend = toks[last - 1][1]
+        mention = PlaceMention(
+            start=mstart, end=mend, text=text[mstart:mend], places=places, precision=1,
+            cue=cue, core_start=toks[ti][0], core_end=toks[tj - 1][1], direction=direction, near=near,
+            keys=(key,),
+        )
+        mention.precision = self.precision_of(mention, places[0])
+        common_ok: bool | None = True
+        if key in self.common and not cue and not (nis is not None and nis[1]):
+            named = [p for p in places if p.kind in _NAMED_KINDS]
+            if named:
+                mention.places = named  # "مالي" the country, not a village of that name
+            else:
+                prev = toks[ti - 1][2] if ti > 0 else ""
+                common_ok = False if (prev in _LOCATIVE or bare or toks[ti][2][:1] == "ب") else None
+        return mention, last, common_ok
+
+    def _cued_unknown(
+        self, text: str, toks: list[tuple[int, int, str]], i: int, lo: int = 0
+    ) -> tuple[PlaceMention, int, bool | None] | None:
+        """"حي X الدمشقي", "قرية X في ريف إدلب": a cue, an unknown name, then a known place.
+
+        The mention spans from the cue to the known place, which it resolves to
+        with precision 2.
+        """
+        cue = self._bare_word(toks[i][2])
+        if _TYPE_CUES.get(cue) not in ("quarter", "camp", "airport", "facility", "village", "town", "area"):
+            return None
+        n = len(toks)
+        for j in range(i + 2, min(i + 5, n)):
+            gap = text[toks[j - 1][1]:toks[j][0]]
+            if gap.strip(" ") or len(gap) > 2:
+                return None
+            if self._match_at(text, toks, j - 1) is not None and j - 1 > i:
+                return None
+            nis = self._nisba(text, toks, j)
+            if nis is not None and nis[1]:
+                target = self._by_id.get(nis[0])
+                if target is None:
+                    return None
+                s, e = toks[i][0], toks[j][1]
+                m = PlaceMention(s, e, text[s:e], [target], 2, cue, toks[j][0], e, near=True, keys=())
+                return m, j + 1, True
+            inner = None
+            if toks[j][2] in ("في", "قرب", "داخل"):
+                for k in range(j + 1, min(j + 4, n)):
+                    inner = self._mention_at(text, toks, k, j + 1)
+                    if inner is not None or self._bare_word(toks[k][2]) not in _TYPE_CUES:
+                        break
+            elif toks[j][2].startswith("ب"):
+                for k in range(j, min(j + 3, n)):
+                    inner = self._mention_at(text, toks, k, j)
+                    if inner is not None or self._bare_word(toks[k][2]) not in _TYPE_CUES:
+                        break
+            if inner is not None or toks[j][2] in ("في", "قرب", "داخل"):
+                if inner is None or inner[2] is None:
+                    return None
+                im, nxt, ok = inner
+                s = toks[i][0]
+                m = PlaceMention(
+                    s, im.end, text[s:im.end], im.places, 2, cue, im.core_start, im.core_end,
+                    direction=im.direction, near=True, keys=im.keys,
+                )
+                return m, nxt, ok
+        return None
+
+    def _nisba(self, text: str, toks: list[tuple[int, int, str]], j: int) -> tuple[str, bool] | None:
+        """A gentilic adjective at token j ("الدمشقي", "التركية"): (place id, part-of)."""
+        if j >= len(toks) or j == 0:
+            return None
+        gap = text[toks[j - 1][1]:toks[j][0]]
+        if gap.strip(" ") or len(gap) > 2:
+            return None
+        return self.nisba.get(toks[j][2])
+
+    def _prefer(self, places: list[Place], target_id: str) -> list[Place] | None:
+        """Re-rank candidates so those inside the adjective's place come first.
+
+        None when the adjective names a country none of the candidates is in.
+        """
+        target = self._by_id.get(target_id)
+        if target is None:
+            return places
+        if target.kind == "country":
+            inside = [p for p in places if p.country == target.country and p.kind != "country"]
+        else:
+            inside = [p for p in places if p.admin1 == target.admin1 and p.country == target.country]
+        if not inside:
+            return [target] if target.kind != "country" else None
+        return inside + [p for p in places if p not in inside]
+
+    def _cue_before(
+        self, text: str, toks: list[tuple[int, int, str]], ti: int, lo: int = 0
+    ) -> tuple[str | None, int, bool]:
+        """Cue words right before token ti: (cue, first cue token, near).
+
+        ``cue`` is the type cue nearest the name (مدينه in "قرب مدينة"), else the
+        proximity cue; ``near`` says the chain holds a proximity or countryside cue.
+        """
+        j = ti - 1
+        cues: list[str] = []
+        first = ti
+        while j >= lo and len(cues) < 4:
+            gap = text[toks[j][1]:toks[j + 1][0]]
+            if gap.strip(" ") or len(gap) > 2:
+                break
+            w = self._bare_word(toks[j][2])
+            if w in _TYPE_CUES or w in _PROX_CUES:
+                cues.append(w)
+                first = j
+            elif w in _GLUE and j > 0 and self._bare_word(toks[j - 1][2]) in ("قرب", "قربه"):
+                first = j
+            else:
+                break
+            j -= 1
+        if not cues:
+            return None, ti, False
+        type_cue = next((c for c in cues if c in _TYPE_CUES), None)
+        near = any(c in _PROX_CUES or _TYPE_CUES.get(c) in ("countryside", "airport", "facility") for c in cues)
+        return type_cue or cues[0], first, near
+
+    def _dir_after(self, text: str, toks: list[tuple[int, int, str]], tj: int) -> tuple[str | None, int]:
+        words: list[str] = []
+        j = tj
+        while j < len(toks) and len(words) < 2:
+            gap = text[toks[j - 1][1]:toks[j][0]]
+            if gap.strip(" ") or len(gap) > 2:
+                break
+            w = toks[j][2]
+            if not w.startswith("ال") or _plain_key(w) not in _DIR_ADJ:
+                break
+            words.append(_plain_key(w))
+            j += 1
+        if not words:
+            return None, tj
+        return " ".join(words), j
+
+    @staticmethod
+    def _kind_fit(cue: str | None, p: Place) -> int:
+        """How well a candidate fits the cue (higher is better)."""
+        if cue is None:
+            return 0
+        kind = _TYPE_CUES.get(cue)
+        if kind == "governorate":
+            return 2 if p.kind == "admin1" else (1 if p.kind == "region" else 0)
+        if kind == "countryside":
+            return 2 if p.kind in ("admin1", "region") else 1 if p.kind in ("city", "capital") else 0
+        if kind in ("city", "town", "village", "quarter", "camp", "airport", "facility"):
+            return 1 if p.kind in ("city", "capital", "village", "neighbourhood") else 0
+        if kind == "area":
+            return 1 if p.kind not in ("country", "admin1") else 0
+        return 0 if p.kind == "country" else 1  # proximity cue: a point, not a country
+
+    def _rank(self, places: list[Place], base: list[float], cue: str | None) -> list[Place]:
+        order = sorted(range(len(places)), key=lambda x: (self._kind_fit(cue, places[x]), base[x]), reverse=True)
+        return [places[x] for x in order]
+
+    @staticmethod
+    def precision_of(mention: PlaceMention, place: Place) -> int:
+        """Precision of a mention resolved to ``place``."""
+        part = mention.near or mention.direction is not None
+        if place.kind == "country":
+            return 3 if part else 4
+        if place.precision:
+            return place.precision
+        if place.kind == "admin1":
+            return 2 if part else 3
+        if part:
+            return 2
+        if place.kind in ("admin2", "admin3"):
+            return 1 if _TYPE_CUES.get(mention.cue or "") == "area" else 2
+        return 1
+
+    # --------------------------------------------------------------- resolve
+    def _score(self, p: Place, admin1s: set[str], countries: set[str]) -> float:
+        s = self._base_score(p)
+        if p.admin1 and p.admin1 in admin1s and p.country == "SY":
+            s += _CONTEXT_ADMIN1
+        if p.country in countries:
+            s += _CONTEXT_COUNTRY
+        return s
+
+    @staticmethod
+    def _context_sets(context: Iterable[PlaceMention]) -> tuple[set[str], set[str]]:
+        admin1s: set[str] = set()
+        countries: set[str] = set()
+        for m in context:
+            if not m.places:
+                continue
+            top = m.places[0]
+            kinds = {p.kind for p in m.places}
+            if "country" in kinds:
+                countries.update(p.country for p in m.places if p.kind == "country")
+            if len(m.places) == 1 or "admin1" in kinds or top.kind in ("capital", "region") or top.population >= 20000:
+                if top.kind != "country":
+                    countries.add(top.country)
+                    if top.country == "SY" and top.admin1:
+                        admin1s.add(top.admin1)
+                for p in m.places:
+                    if p.kind == "admin1" and p.admin1:
+                        admin1s.add(p.admin1)
+        return admin1s, countries
+
+    @staticmethod
+    def _strong_admin1s(mentions: Iterable[PlaceMention]) -> set[str]:
+        """Governorates named outright: "ريف إدلب", "محافظة حماة", a big town or region."""
+        out: set[str] = set()
+        for m in mentions:
+            if not m.places:
+                continue
+            top = m.places[0]
+            if top.country != "SY" or not top.admin1:
+                continue
+            if top.kind in ("admin1", "region") or top.population >= 20000:
+                out.add(top.admin1)
+        return out
+
+    def choose(self, mention: PlaceMention, context_mentions: Iterable[PlaceMention] = ()) -> Place | None:
+        """The best candidate of ``mention`` given the other mentions nearby."""
+        if not mention.places:
+            return None
+        if len(mention.places) == 1:
+            return mention.places[0]
+        others = [m for m in context_mentions if m is not mention and m.core_start != mention.core_start]
+        admin1s, countries = self._context_sets(others)
+        if not admin1s and not countries:
+            return mention.places[0]
+        cue = mention.cue
+        return max(mention.places, key=lambda p: (self._kind_fit(cue, p), self._score(p, admin1s, countries)))
+
+    def resolve(self, mention: PlaceMention, context_mentions: Iterable[PlaceMention] = ()) -> Location | None:
+        """Pick the candidate of ``mention`` and return it as a :class:`Location`.
+
+        Ambiguous names are settled by the governorates and countries named in
+        ``context_mentions`` (other mentions of the sentence or document), then
+        by Syria first, population and kind.
+        """
+        place = self.choose(mention, context_mentions)
+        if place is None:
+            return None
+        return self.to_location(mention, place)
+
+    def to_location(self, mention: PlaceMention, place: Place) -> Location:
+        """A :class:`Location` for ``mention`` resolved to ``place``."""
+        return Location(
+            text=mention.text, name=place.name, admin1=place.admin1, lat=place.lat, lon=place.lon,
+            precision=self.precision_of(mention, place), gid=place.id, country=place.country,
+            start=mention.start, end=mention.end,
+        )
+
+    def best_location(
+        self, text: str, start: int = 0, end: int | None = None, context: Sequence[PlaceMention] | None = None
+    ) -> Location | None:
+        """The most specific place of a clause or sentence span.
+
+        Args:
+            text: Folded text.
+            start: Span start.
+            end: Span end (default: end of text).
+            context: Mentions found elsewhere in the document, for disambiguation
+                and for the fallback below.
+
+        Returns:
+            The most specific Syrian place of the span (else the most specific
+            other place). When the span names "قرية X"/"بلدة X" with X unknown
+            and a governorate is named nearby (span or context), that
+            governorate with precision 2. None when there is no place.
+        """
+        end = len(text) if end is None else end
+        mentions = self.find(text, start, end)
+        ctx = list(mentions) + list(context or ())
+        span_admin1s = self._strong_admin1s(mentions)
+        best: tuple[tuple[int, int, int, int], Location] | None = None
+        for m in mentions:
+            place = self.choose(m, ctx)
+            if place is None:
+                continue
+            loc = self.to_location(m, place)
+            if (
+                place.country == "SY" and span_admin1s and place.admin1 not in span_admin1s
+                and (place.kind in ("village", "neighbourhood", "admin3") or (place.kind == "city" and place.population < 20000))
+                and len(span_admin1s) == 1
+            ):
+                # "قرية X في ريف إدلب" where the only X we know lies elsewhere: trust the governorate
+                admin = self._by_admin1.get(next(iter(span_admin1s)))
+                if admin is not None:
+                    loc = Location(
+                        text=m.text, name=admin.name, admin1=admin.admin1, lat=admin.lat, lon=admin.lon,
+                        precision=2, gid=admin.id, country="SY", start=m.start, end=m.end,
+                    )
+            key = (int(loc.precision >= 4), 0 if loc.country == "SY" else 1, loc.precision, m.start)
+            if best is None or key < best[0]:
+                best = (key, loc)
+        unknown = self._unknown_cue(text, start, end, mentions)
+        if unknown is not None and (best is None or best[1].precision >= 3):
+            admin = self._nearby_admin1(ctx)
+            if admin is not None:
+                s, e = unknown
+                return Location(
+                    text=text[s:e], name=admin.name, admin1=admin.admin1, lat=admin.lat, lon=admin.lon,
+                    precision=2, gid=admin.id, country=admin.country, start=s, end=e,
+                )
+        return best[1] if best else None
+
+    def _unknown_cue(self, text: str, start: int, end: int, mentions: list[PlaceMention]) -> tuple[int, int] | None:
+        """Span of "قرية X" / "بلدة X" whose X is not a known place."""
+        covered = [(m.start, m.end) for m in mentions]
+        toks = self._tokens(text, start, end)
+        for i, (s, e, w) in enumerate(toks[:-1]):
+            if self._bare_word(w) in ("قريه", "بلده", "مدينه", "حي", "مخيم", "بلدات", "قري"):
+                ns, ne, _ = toks[i + 1]
+                if any(a <= ns < b for a, b in covered):
+                    continue
+                return s, ne
+        return None
+
+    def _nearby_admin1(self, ctx: Iterable[PlaceMention]) -> Place | None:
+        for m in ctx:
+            for p in m.places[:1]:
+                if p.country == "SY" and p.admin1 and p.kind != "country":
+                    return self._by_admin1.get(p.admin1)
+        return None
+
+    def admin1_place(self, admin1: str) -> Place | None:
+        """The governorate entry of a governorate name ("Hama")."""
+        return self._by_admin1.get(admin1)
+
+    def lookup(self, name: str) -> list[Place]:
+        """Candidates for a whole name (any spelling), best first; [] when unknown."""
+        text = fold(name)
+        ms = self.find(text)
+        if len(ms) == 1 and ms[0].core_start == len(text) - len(text.lstrip()) and ms[0].end >= len(text.rstrip()):
+            return ms[0].places
+        for key, _n, _al in name_keys(text):
+            hits = self._index.get(key)
+            if hits:
+                idxs = [i for i, _ in hits]
+                return self._rank([self.places[i] for i in idxs], [self._base[i] for i in idxs], None)
+        return []
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+
+@lru_cache(maxsize=1)
+def _default() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _open_data(name: str) -> io.TextIOBase:
+    """Open a gazetteer data file of the package (``.gz`` transparently)."""
+    ref = resources.files("rasid") / "data" / "gazetteer" / name
+    try:
+        raw = ref.open("rb")
+    except (FileNotFoundError, OSError) as e:
+        raise DataFileError(f"gazetteer file 'rasid/data/gazetteer/{name}' is missing: run scripts/build_gazetteer.py") from e
+    if name.endswith(".gz"):
+        return io.TextIOWrapper(gzip.GzipFile(fileobj=raw), encoding="utf-8")
+    return io.TextIOWrapper(raw, encoding="utf-8")
+
+
+PLACE_COLUMNS = ("id", "name", "kind", "country", "admin1", "lat", "lon", "population", "names_ar")
+
+
+def _read_places(name: str) -> list[tuple[Place, list[str]]]:
+    """Rows of a gazetteer TSV (header row; ``#`` comment lines) as (place, names)."""
+    out: list[tuple[Place, list[str]]] = []
+    with _open_data(name) as fh:
+        header: list[str] | None = None
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cols
+                missing = [c for c in PLACE_COLUMNS if c not in header]
+                if missing:
+                    raise DataFileError(f"gazetteer '{name}' line {lineno}: missing columns {missing}")
+                continue
+            row = dict(zip(header, cols))
+            try:
+                place = Place(
+                    id=row["id"], name=row["name"], name_ar=row["names_ar"].split("|")[0], kind=row["kind"],
+                    country=row["country"], admin1=row["admin1"] or None,
+                    lat=float(row["lat"]) if row["lat"] else None, lon=float(row["lon"]) if row["lon"] else None,
+                    population=int(row["population"] or 0), feature=row.get("feature", ""),
+                    precision=int(row.get("precision") or 0),
+                )
+            except (KeyError, ValueError) as e:
+                raise DataFileError(f"gazetteer '{name}' line {lineno}: {e}") from e
+            out.append((place, [n for n in row["names_ar"].split("|") if n]))
+    return out
+
+
+def _read_nisba() -> dict[str, tuple[str, bool]]:
+    """Gentilic adjectives: nisba.tsv plus the adj_ar column of countries.tsv."""
+    out: dict[str, tuple[str, bool]] = {}
+    rows: list[tuple[str, str, bool]] = []
+    with _open_data("nisba.tsv") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("adj_ar") or not line.strip():
+                continue
+            adj, pid, part = line.rstrip("\n").split("\t")
+            rows.append((adj, pid, part == "1"))
+    with _open_data("countries.tsv") as fh:
+        header: list[str] | None = None
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cols
+                continue
+            row = dict(zip(header, cols))
+            if row.get("kind") == "country" and row.get("adj_ar"):
+                rows.append((row["adj_ar"], row["id"], False))
+    for adjs, pid, part in rows:
+        for adj in adjs.split("|"):
+            if adj:
+                out[fold(adj)] = (pid, part)
+    return out
+
+
+def _read_common_words(name: str) -> set[str]:
+    """Folded keys of the ordinary-word stoplist (first column)."""
+    words: set[str] = set()
+    with _open_data(name) as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#") or line.startswith("key\t"):
+                continue
+            words.add(fold(line.split("\t", 1)[0].strip()))
+    return words
