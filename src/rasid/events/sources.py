@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasid.errors import DataFileError
-from rasid.resolve.actors import ActorEntry, ActorLexicon, _package_text
+from rasid.resolve.actors import ActorEntry, ActorLexicon, ActorMention, _package_text
 from rasid.text.normalize import fold
 from rasid.text.tokenize import TOKEN_RE, bases
 
@@ -43,6 +43,10 @@ logger = logging.getLogger(__name__)
 _AFTER = 8   # words a source may follow its cue
 _BEFORE = 3  # words a source may precede its cue
 _ACTOR_GAP = 2
+_QUOTES = frozenset(("«", "»", '"', "“", "”", "'"))
+_OUTLETS = frozenset(("media", "IRN-media"))
+# words that start the reported content: an actor after them is what the report is about
+_CONTENT = frozenset(("ان", "بان", "انه", "انها", "انهم", "الي", "وان", "عن", ":"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,30 +190,65 @@ def _candidates(
                 best = (c, d)
         return best
 
+    def prev_word(a: int) -> str:
+        k = a - 1
+        while k >= 0 and wtoks[k][2] in _QUOTES:
+            k -= 1
+        return wtoks[k][2] if k >= 0 else ""
+
+    names: list[tuple[int, int, SourceMention, bool]] = []
     for m in lex.names.find_tokens(text, wtoks):
         a = _token_index(toks, m.start)
         b = max(a, _token_index(toks, m.end) - 1)
-        if m.text.startswith("ل") and not m.alias.startswith("ل"):
+        if (m.text.startswith("ل") and not m.alias.startswith("ل")) or prev_word(a) == "ل":
             continue  # "قال لرويترز": the outlet is the interviewer
-        if a > 0 and text[toks[a - 1][0]:toks[a - 1][1]] == "ل":
-            continue
+        names.append((a, b, SourceMention(m.code, m.start, m.end, m.text), m.weak))
+    actor_ms = actors.find_tokens(text, wtoks) if actors is not None and cue_idx else []
+    for a, b, sm, weak in names:
+        if sm.code in _OUTLETS:
+            # "نقلت رويترز عن الناطق باسم الجبهة الجنوبية": the outlet relays someone else
+            relayed = _relayed(wtoks, b, names, actor_ms, toks)
+            if relayed is not None:
+                sm = relayed
         cue = nearest_cue(a, b)
         if cue is not None:
             cs, ce = toks[cue[0]]
-            out.append((cue[1], SourceMention(m.code, m.start, m.end, m.text, cs, ce)))
-        elif not m.weak:
-            out.append((50, SourceMention(m.code, m.start, m.end, m.text)))
-    if actors is not None and cue_idx:
-        for m in actors.find_tokens(text, wtoks):
-            if m.code in ("CIV", "UNK-MIL"):
-                continue
-            a = _token_index(toks, m.start)
-            for c in cue_idx:
-                if 0 < a - c <= _ACTOR_GAP + 1:
-                    cs, ce = toks[c]
-                    out.append((100 + a - c, SourceMention(actor_source_code(m.code), m.start, m.end, m.text, cs, ce)))
-                    break
+            out.append((cue[1] + (2 if weak else 0), SourceMention(sm.code, sm.start, sm.end, sm.text, cs, ce)))
+        elif not weak:
+            out.append((50, sm))
+    for m in actor_ms:
+        if m.code in ("CIV", "UNK-MIL"):
+            continue
+        a = _token_index(toks, m.start)
+        for c in cue_idx:
+            gap = [t[2] for t in wtoks[c + 1:a]]
+            if 0 < a - c <= _ACTOR_GAP + 1 and not any(w in _CONTENT for w in gap):
+                cs, ce = toks[c]
+                out.append((100 + a - c, SourceMention(actor_source_code(m.code), m.start, m.end, m.text, cs, ce)))
+                break
     return out
+
+
+def _relayed(
+    wtoks: list[tuple[int, int, str]],
+    b: int,
+    names: list[tuple[int, int, SourceMention, bool]],
+    actor_ms: list[ActorMention],
+    toks: list[tuple[int, int]],
+) -> SourceMention | None:
+    """The source an outlet quotes ("... رويترز عن X"), when "عن" follows it within 3 words."""
+    k = next((k for k in range(b + 1, min(len(wtoks), b + 4)) if wtoks[k][2] == "عن"), None)
+    if k is None:
+        return None
+    lim = k + 7
+    for a2, _, sm, weak in names:
+        if k < a2 <= lim and not weak and sm.code not in _OUTLETS:
+            return sm
+    for m in actor_ms:
+        a2 = _token_index(toks, m.start)
+        if k < a2 <= lim and m.code not in ("CIV", "UNK-MIL"):
+            return SourceMention(actor_source_code(m.code), m.start, m.end, m.text)
+    return None
 
 
 def find_source(

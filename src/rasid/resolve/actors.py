@@ -50,6 +50,7 @@ KINDS = ("actor", "person", "title")
 _BLOCK = "-"
 _DATA = ("actors.tsv", "persons.tsv")
 _NATIONALITIES = "nationalities.tsv"
+_QUOTES = frozenset(("«", "»", '"', "“", "”", "'"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +255,12 @@ class ActorLexicon:
         return self.find_tokens(text, toks)
 
     def find_tokens(self, text: str, toks: Sequence[tuple[int, int, str]]) -> list[ActorMention]:
-        """Like :meth:`find`, over tokens already found: ``(start, end, word)`` of ``TOKEN_RE`` on ``text``."""
+        """Like :meth:`find`, over tokens already found: ``(start, end, word)`` of ``TOKEN_RE`` on ``text``.
+
+        Quotation marks are skipped, so a name written in them still matches
+        (شبكة «الدرر الشامية»); the mention then spans the marks inside it.
+        """
+        toks = [t for t in toks if t[2] not in _QUOTES]
         words = [t[2] for t in toks]
         out: list[ActorMention] = []
         i, n = 0, len(words)
