@@ -131,3 +131,14 @@ def test_pagination(session, samples) -> None:  # type: ignore[no-untyped-def]
     assert list_events(session, limit=2, offset=10).items == []
     docs = list_documents(session, limit=3)
     assert docs.total == 5 and len(docs.items) == 3
+
+
+def test_refresh_with_the_project_incident_builder(session, samples) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("rasid.dedup.incidents")
+    for d in samples.documents():
+        ingest_document(session, d)
+    assert refresh_incidents(session) >= 4
+    raqqa = list_incidents(session, Filters(admin1="Ar-Raqqa")).items
+    assert len(raqqa) == 1 and raqqa[0].n_reports == 2  # two outlets, one air strike
+    assert raqqa[0].fat_by_source == {"SOHR": 23, "activists": 20}
+    assert all(r.event_id is not None for r in get_incident(session, raqqa[0].id).reports)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -218,6 +219,7 @@ def incident_record(row: IncidentRow) -> dict[str, Any]:
                        "by_source": row.fat_by_source or {}},
         "date_start": row.date_start, "date_end": row.date_end,
         "actors": row.actors.split(),
+        **(row.data or {}),
         "reports": [{"doc": r.doc_id, "type": r.type, "start": r.start, "end": r.end, "evidence": r.evidence,
                      "source": r.source, "event_id": r.event_id} for r in row.reports],
     }
@@ -225,12 +227,12 @@ def incident_record(row: IncidentRow) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- incidents
 
-def _default_builder() -> IncidentBuilder | None:
+def _default_builder(doc_dates: dict[str, str]) -> IncidentBuilder | None:
     try:
         from rasid.dedup.incidents import build_incidents
     except ImportError:
         return None
-    return build_incidents
+    return lambda events: build_incidents(events, doc_dates=doc_dates)
 
 
 def _num(v: Any) -> int | None:
@@ -243,22 +245,36 @@ def _num(v: Any) -> int | None:
 def refresh_incidents(session: Session, builder: IncidentBuilder | None = None) -> int:
     """Recompute every incident from the stored events; returns how many were stored.
 
-    ``builder`` defaults to ``rasid.dedup.incidents.build_incidents``; when that
-    module is not installed the incident tables are emptied and 0 is returned.
+    ``builder`` defaults to ``rasid.dedup.incidents.build_incidents`` (given
+    each article's date for undated events); when that module is not installed
+    the incident tables are emptied and 0 is returned. Event records passed to
+    the builder carry ``doc`` = the document id (``doc_id@row`` when two stored
+    articles share an id), ``doc_date`` and ``event_key`` (the event's row id).
     Runs in one transaction (rolled back and re-raised on failure).
     """
-    builder = builder or _default_builder()
     rows = session.scalars(select(EventRow).options(selectinload(EventRow.document))).all()
+    # document ids as the builder sees them: unique per stored article
+    ids_per_name: dict[str, set[int]] = defaultdict(set)
+    for r in rows:
+        ids_per_name[r.doc_id].add(r.document_id)
+    def doc_key(r: EventRow) -> str:
+        return r.doc_id if len(ids_per_name[r.doc_id]) == 1 else f"{r.doc_id}@{r.document_id}"
+
     by_id = {r.id: r for r in rows}
     by_span: dict[tuple[Any, ...], EventRow] = {}
     records = []
+    doc_dates: dict[str, str] = {}
     for r in rows:
         rec = event_record(r)
+        rec["doc"] = doc_key(r)
         rec["doc_date"] = r.document.date
-        rec["event_key"] = f"{r.id}"
+        rec["event_key"] = str(r.id)
+        if r.document.date:
+            doc_dates[rec["doc"]] = r.document.date
         records.append(rec)
-        by_span.setdefault((r.doc_id, r.type, r.start, r.end), r)
-        by_span.setdefault((r.doc_id, r.start, r.end), r)
+        by_span.setdefault((rec["doc"], r.type, r.start, r.end), r)
+        by_span.setdefault((rec["doc"], r.start, r.end), r)
+    builder = builder or _default_builder(doc_dates)
     try:
         session.execute(delete(IncidentReportRow))
         session.execute(delete(IncidentRow))
@@ -290,6 +306,9 @@ def _report_event(rep: dict[str, Any], by_id: dict[int, EventRow],
         or by_span.get((rep.get("doc"), rep.get("start"), rep.get("end")))
 
 
+_INCIDENT_EXTRAS = ("types", "modality", "sources", "n_docs", "date_explicit")
+
+
 def _incident_row(inc: dict[str, Any], by_id: dict[int, EventRow], by_span: dict[tuple[Any, ...], EventRow],
                   seen: set[str]) -> IncidentRow:
     key = str(inc.get("id") or f"inc-{len(seen) + 1}")
@@ -308,7 +327,7 @@ def _incident_row(inc: dict[str, Any], by_id: dict[int, EventRow], by_span: dict
             texts.append(ev.loc_text)
         texts.append(rep.get("evidence"))
         reports.append(IncidentReportRow(
-            event_id=ev.id if ev else None, doc_id=str(rep.get("doc") or (ev.doc_id if ev else "")),
+            event_id=ev.id if ev else None, doc_id=ev.doc_id if ev else str(rep.get("doc") or ""),
             type=rep.get("type") or inc.get("type") or "", start=rep.get("start"), end=rep.get("end"),
             evidence=rep.get("evidence") or (ev.evidence if ev else ""), source=rep.get("source"),
         ))
@@ -320,7 +339,8 @@ def _incident_row(inc: dict[str, Any], by_id: dict[int, EventRow], by_span: dict
         fat_by_source=by_source if isinstance(by_source, dict) else {"?": by_source},
         date_start=_iso_date(inc.get("date_start")), date_end=_iso_date(inc.get("date_end") or inc.get("date_start")),
         n_reports=len(reports), actors=" " + " ".join(sorted(actors)) + " " if actors else "",
-        search=search_text(*texts), data=None, reports=reports,
+        search=search_text(*texts), reports=reports,
+        data={k: inc[k] for k in _INCIDENT_EXTRAS if k in inc} or None,
     )
 
 
