@@ -54,15 +54,27 @@ _AIR = _set(
     "المروحي المروحية مروحيات المروحيات مروحي مقاتلات المقاتلات الجو سوخوي ميغ درون مسيرة "
     "المسيرة الحربيه التحالف براميل البراميل برميل برميلا برميلين فراغية الفراغية فراغي"
 )
+_FORCES = _set("قوات القوات مواقع موقع تمركزات تمركز عناصر آليات اليات حاجز حواجز مقاتلي مسلحي دبابة دبابات رتل ثكنة")
+_MILWORDS = _set(
+    "جيش الجيش جنود جندي دبابات دبابة مسلحين مسلحون المسلحين مسلحي عسكري عسكرية العسكرية العسكري "
+    "مقاتلين مقاتلو مقاتلي المقاتلين ميليشيا ميليشيات مليشيات كتيبة كتائب لواء فصائل الفصائل قوات القوات "
+    "الطيران طائرات الطائرات حربية الحربية مروحية المروحي المدفعية مدفعية الثوار الجبهة جبهة"
+)
+_ANAPHORIC = _set("هذه هذا تلك ذلك مناطق محاور خطوط جبهات منطقة محور خط جبهة قواعد")
+_SUBJECTED = _set("تعرض تعرضت تتعرض يتعرض تعرضوا عرضة تعرضها")
+_AFTER_WORDS = _set("بعد إثر اثر عقب")
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_GROUND_FORCES = _set("قوات القوات المعارضة الفصائل فصائل الثوار كتائب الكتائب التنظيم مقاتلي مقاتلو")
 _WEAPON = _set("صواريخ صاروخ الصواريخ قذائف قذيفة القذائف مدفعية المدفعية هاون الهاون راجمات تاو غراد مدافع")
-_ATTEMPT = _set("محاولة محاولات حاولت حاول حاولوا يحاول تحاول يحاولون إيقاف ايقاف وقف صد أحبطت أحبطوا منع صدت")
-_PURPOSE = _set("تهدف يهدف بهدف لمنع تسعى يسعى سعيا هدفها")
+_ATTEMPT = _set("محاولة محاولات لمحاولات حاولت حاول حاولوا يحاول تحاول يحاولون يحاولان إيقاف ايقاف وقف صد أحبطت أحبطوا منع صدت تصدت تستطع يستطع تتمكن يتمكن")
+_PURPOSE = _set("تهدف يهدف بهدف لمنع تسعى يسعى سعيا هدفها استهدف واستهدف يستهدف تستهدف")
 _STOP = _set("وقف إيقاف ايقاف لوقف لإيقاف بوقف تقليص وتقليص ووقف")
 _GROUND = _set("مدفعي المدفعي مدفعية المدفعية هاون الهاون راجمات الدبابات دبابات أرض أرضي ارضي البحر بحري المدفعيه")
 _SUICIDE = _set("انتحاري انتحارية الانتحاري الانتحارية انتحاريين انتحاريان انغماسي ناسف نفسه نفسها")
 _REMOTE = _set("مفخخة المفخخة عبوة عبوات لغم ألغام")
 _ALA = _set("على علي")
 _VERB_PREFIX = ("ي", "ت", "ن")
+_MAX_EVIDENCE = 250
 _ZERO_CUES = _set("اقتصرت تسجل يسفر تسفر")
 _SOURCE_HINT = re.compile("|".join(fold(w) for w in (
     "قال", "افاد", "أفاد", "ذكر", "اعلن", "أعلن", "بحسب", "حسب", "وفق", "اكد", "أكد", "المرصد", "نقل", "أشار",
@@ -81,6 +93,7 @@ class _Ctx:
     location: Location | None = None
     actor1: str | None = None
     blast: str = "remote_explosive"
+    blast_seen: bool = False
     place_mentions: list[Any] = field(default_factory=list)
     head_location: Location | None = None
     loc_cache: dict[tuple[int, int], Location | None] = field(default_factory=dict)
@@ -184,39 +197,61 @@ class EventExtractor:
         kill_present = any(_plain(w) in KILL_WORDS for w in words)
         strong_violence = any(t.type in VIOLENCE_TYPES and "weak" not in t.flags and "mil" not in t.flags
                               for t in trigs)
-        has_mil = bool(armed or places or kill_present or strong_violence)
+        has_mil = bool(armed or places or kill_present or strong_violence
+                       or any(_plain(w) in _MILWORDS for w in words))
         has_pol = bool([m for m in actors if m.code not in ("CIV",)]) or bool(actors)
         sent_air = any(_plain(w) in _AIR for w in words)
         clauses = split_clauses(text, sent)
         cstarts = [c.start for c in clauses]
 
         cands: list[_Cand] = []
+        year = _year(doc.date)
         for t in trigs:
             f = t.flags
+            if t.type == "none":
+                continue
+            ci = max(0, bisect.bisect_right(cstarts, t.start) - 1)
+            clause = clauses[ci]
             if "mil" in f and not has_mil:
                 continue
             if "pol" in f and not has_pol:
                 continue
             if "ala" in f and not any(w in _ALA for w in words[t.token + t.ntok:t.token + t.ntok + 4]):
                 continue
-            ci = max(0, bisect.bisect_right(cstarts, t.start) - 1)
-            clause = clauses[ci]
             if "place" in f and self.gazetteer is not None and not any(
                     clause.start <= p.start < clause.end for p in places):
                 continue
             typ = t.type
             lo, hi = max(0, t.token - 4), min(len(words), t.token + t.ntok + 4)
             win = [_plain(w) for w in words[lo:hi]]
-            if typ in VIOLENCE_TYPES and t.token > 0 and _plain(words[t.token - 1]) in _STOP:
-                continue  # "وقف القصف": a demand, not an attack
+            if typ in VIOLENCE_TYPES or typ in ("casualty", "territory_gain"):
+                prev1 = _plain(words[t.token - 1]) if t.token > 0 else ""
+                if prev1 in _STOP:
+                    continue  # "وقف القصف": a demand, not an attack
+                if prev1 in _ANAPHORIC:
+                    continue  # "هذه الاشتباكات", "مناطق الاشتباك": a mention of a fight told before
+                first = words[t.token]
+                if first[:1] == "ل" and not first.startswith("ال") and not first.startswith("لقي") \
+                        and first not in ("لقوا",) and prev1 not in _SUBJECTED:
+                    continue  # "لاقتحام", "للتقدم": an aim; "تعرضت لهجوم" is kept
+                if year and _past_year(text, clause.start, clause.end, year):
+                    continue  # background: "الذي قتل في مارس 2014 في المعارك"
             if "air" in f and typ == "shelling":
                 air = any(w in _AIR for w in win)
-                ground = any(w in _GROUND for w in win)
-                weapon = any(w in _WEAPON for w in win)
+                cwords = [_plain(w) for w in words[_tok_index(toks, clause.start):_tok_index(toks, clause.end)]]
+                ground = any(w in _GROUND for w in win) or (not air and any(w in _GROUND for w in cwords))
+                weapon = any(w in _WEAPON for w in win) or (not air and any(w in _WEAPON for w in cwords))
+                if not air and any(w in _GROUND_FORCES for w in win):
+                    ground = True  # "قصفت قوات النظام", "قصف من قبل المعارضة"
                 if air and not ground:
                     typ = "air_strike"
                 elif t.family == "استهدف" and not weapon and not ground:
-                    typ = "armed_clash"
+                    # "استهدفوا قوات النظام" is an attack on forces; "استهداف مناطق/قرية" a bombardment
+                    obj = [_plain(w) for w in words[t.token + t.ntok:t.token + t.ntok + 2]]
+                    if any(w in _FORCES for w in obj):
+                        typ = "armed_clash"
+                    elif sent_air:
+                        typ = "air_strike"
                 elif not ground and not weapon and sent_air:
                     typ = "air_strike"
             if typ == "territory_gain":
@@ -224,8 +259,11 @@ class EventExtractor:
                 first = words[t.token]
                 if any(w in _PURPOSE for w in prev) or (first[:1] == "ل" and not first.startswith("ال")):
                     continue  # "لانتزاع السيطرة", "تهدف إلى السيطرة": an aim, not a gain
-                if any(w in _ATTEMPT for w in prev):
-                    typ = "armed_clash"  # "محاولة التقدم": fighting, no gain
+                ci0 = max(t.token - 8, _tok_index(toks, clause.start))
+                if any(_plain(w) in _ATTEMPT for w in words[ci0:t.token]):
+                    typ = "armed_clash"  # "محاولة قوات النظام التقدم": fighting, no gain
+            if "anaphor" in f and ctx.blast_seen and not any(m.code != "CIV" for m in armed):
+                typ = ctx.blast  # "الهجوم" in an article about a bombing is that bombing
             if "blast" in f:
                 lo, hi = max(0, t.token - 6), min(len(words), t.token + t.ntok + 6)
                 win = [_plain(w) for w in words[lo:hi]]
@@ -237,6 +275,7 @@ class EventExtractor:
                     typ = ctx.blast
             if typ in ("suicide_bomb", "remote_explosive"):
                 ctx.blast = typ
+                ctx.blast_seen = True
             cands.append(_Cand(t, typ, clause, "weak" in f))
 
         # a clause with a specific violence trigger drops weak violence triggers of other types
@@ -265,18 +304,23 @@ class EventExtractor:
                     cfat[cl.start] = f1
         # a killing with no attack type: a clash when armed men fought, else casualty info
         final: list[_Cand] = []
+        territory = any(c.type == "territory_gain" for c in kept)
         for c in kept:
             if c.type == "casualty":
                 if violent:
                     continue
+                counted = fat is not None and (fat.total is not None or fat.combatants is not None)
                 if fat is not None and fat.civilians and not fat.combatants and armed:
                     c.type = "attack_on_civilians"
-                elif armed or (fat is not None and fat.combatants):
+                elif (armed and counted) or (fat is not None and fat.combatants):
                     c.type = "armed_clash"
                 else:
                     continue
                 if any(k.type == c.type for k in final):
                     continue
+            elif c.type == "armed_clash" and territory and c.trig.token > 0 \
+                    and _plain(words[c.trig.token - 1]) in _AFTER_WORDS:
+                continue  # "سيطرت على البلدة بعد معارك عنيفة": the fighting is part of the gain
             final.append(c)
 
         out: list[Event] = []
@@ -285,7 +329,7 @@ class EventExtractor:
         fat_types = [c for c in final if c.type in VIOLENCE_TYPES and c.type not in _NO_FAT]
         own = {c.clause.start for c in fat_types}
         for c in final:
-            ev = self._event(doc, c, sent, actors, places, ctx)
+            ev = self._event(doc, c, sent, actors, places, ctx, alone=len(final) == 1)
             if ev is None:
                 continue
             if fat is not None and c in fat_types:
@@ -308,12 +352,13 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ event
     def _event(self, doc: Document, c: _Cand, sent: Span, actors: list[ActorMention],
-               places: list[Any], ctx: _Ctx) -> Event | None:
+               places: list[Any], ctx: _Ctx, *, alone: bool = False) -> Event | None:
         text = doc.text
         t = c.trig
         clause = c.clause
         es, ee = clause.start, clause.end
-        if len(text[es:ee].split()) < 4:
+        if len(text[es:ee].split()) < 4 or sent.end - sent.start <= _MAX_EVIDENCE:
+            # the only event of its sentence: the sentence states it (with its actors and place)
             es, ee = sent.start, sent.end
         violence = c.type in VIOLENCE_TYPES or c.type.startswith("territory")
         verb_like = _verb_like(t.text)
@@ -325,6 +370,9 @@ class EventExtractor:
             a1 = default_actor1(typ, t.family, text, (sent.start, sent.end))
             if a1 is None and not [m for m in actors if m.code not in NON_ACTORS]:
                 a1 = ctx.actor1
+        mod = modality(text, t.start, t.end, clause.start, clause.end, event_type=typ)
+        if typ == "territory_gain" and mod == "negated":
+            typ, mod = "armed_clash", "asserted"  # "لم تتمكن من التقدم": fighting without a gain
         if typ == "territory_gain":
             typ = "territory_gain_govt" if a1 in GOVT_SIDE else "territory_gain_nonstate"
         if typ in ("protest", "riot") and a1 is None:
@@ -338,7 +386,6 @@ class EventExtractor:
             loc = ctx.location or ctx.head_location
         else:
             ctx.location = loc
-        mod = modality(text, t.start, t.end, clause.start, clause.end, event_type=typ)
         rs, re_ = doc.raw_span(es, ee)
         ts, te = doc.raw_span(t.start, t.end)
         date_text = self._date(doc, clause, sent)
@@ -417,9 +464,39 @@ class EventExtractor:
         return None
 
 
+_KNOWN = (_AIR | _GROUND | _SUICIDE | _REMOTE | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
+          | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS)
+
+
+def _year(date: str | None) -> int | None:
+    """The year of an ISO date, or None."""
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+def _past_year(text: str, s: int, e: int, year: int) -> bool:
+    """Whether the span names an earlier year ("في صيف 2012") or "العام الماضي"."""
+    for m in _YEAR.finditer(text, s, e):
+        if int(m.group()) < year:
+            return True
+    return _LAST_YEAR in text[s:e]
+
+
+_LAST_YEAR = fold("العام الماضي")
+
+
+def _tok_index(toks: list[tuple[int, int, str]], pos: int) -> int:
+    """Index of the first token starting at or after ``pos``."""
+    return bisect.bisect_left([t[0] for t in toks], pos)
+
+
 def _plain(w: str) -> str:
+    """The cue-word reading of a token (clitics removed) if any, else the token."""
+    if w in _KNOWN:
+        return w
     for b in bases(w, suffixes=False):
-        if b in _AIR or b in _GROUND or b in _SUICIDE or b in _REMOTE or b in KILL_WORDS:
+        if b in _KNOWN:
             return b
     return w
 

@@ -29,7 +29,7 @@ __all__ = ["TriggerEntry", "Trigger", "TriggerLexicon", "FLAGS"]
 
 logger = logging.getLogger(__name__)
 
-FLAGS = frozenset({"mil", "pol", "air", "blast", "terr", "ala", "noal", "weak", "place"})
+FLAGS = frozenset({"mil", "pol", "air", "blast", "terr", "ala", "noal", "weak", "place", "anaphor"})
 _ALT = re.compile(r"\{([^{}]*)\}")
 
 
