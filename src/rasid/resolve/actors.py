@@ -23,8 +23,8 @@ Three rules compose entries:
 A head or title that gets no country from either rule yields nothing.
 
 >>> lex = ActorLexicon.default()
->>> [(m.text, m.code) for m in lex.find("وقصفت الطائرات التركية مواقع لتنظيم داعش")]
-[('الطائرات التركيه', 'TUR-MIL'), ('لتنظيم داعش', 'ISIS')]
+>>> [(m.text, m.code) for m in lex.find(fold("وقصفت الطائرات التركية مواقع لتنظيم داعش"))]
+[('الطايرات التركيه', 'TUR-MIL'), ('لتنظيم داعش', 'ISIS')]
 """
 
 from __future__ import annotations
