@@ -37,7 +37,7 @@ def _set(words: str) -> frozenset[str]:
 
 
 _TARGET_BEFORE = _set(
-    "على علي ضد استهدف استهدفت استهدفوا يستهدف تستهدف استهداف مستهدفة مستهدفا "
+    "على علي ضد مستهدفة مستهدفا "
     "مواقع موقع تمركزات تمركز معاقل معقل صفوف مقرات مقر نقاط نقطة مناطق منطقة أحياء "
     "حواجز حاجز ثكنة مطار قاعدة أهداف اهداف قصف ضرب بحق نحو إلى الى عن لدى عناصر مقاتلي "
     "مسلحي جنود آليات دبابات طائرة"
@@ -246,4 +246,66 @@ def default_actor1(etype: str, family: str, text: str, sent: tuple[int, int]) ->
         return "CIV"
     if etype in ("remote_explosive", "suicide_bomb"):
         return "UNK-MIL"
+    return None
+
+
+_REBEL_SIDE = frozenset({"SYR-REB", "SYR-OPP", "NUSRA", "AHRAR-SHAM", "JAYSH-ISLAM", "SULTAN-MURAD"})
+_FOREIGN_AIR = frozenset({"COALITION", "USA-MIL", "USA-GOV", "TUR-MIL", "TUR-GOV", "FRA-MIL", "GBR-MIL",
+                          "JOR-MIL", "SAU-MIL", "ARE-MIL"})
+_CIV_CUES = _set(
+    "مدنيين المدنيين مدنيا مدنيون المدنية سكنية السكنية منازل المنازل الأهالي أهالي سكان السكان "
+    "مستشفى مشفى المستشفى سوق السوق أطفال الأطفال مدرسة المدارس مواطنين المواطنين النساء نساء "
+    "طلاب طلابا حشدا المصلين مخيم"
+)
+_DEFAULT_TYPES = frozenset({
+    "armed_clash", "air_strike", "shelling", "territory_gain_govt", "territory_gain_nonstate",
+    "suicide_bomb", "remote_explosive", "attack_on_civilians", "aircraft_downed", "weapons_seized",
+})
+
+
+def _side(code: str | None) -> str | None:
+    if code is None:
+        return None
+    if code in GOVT_SIDE:
+        return "govt"
+    if code in _REBEL_SIDE:
+        return "rebel"
+    return code
+
+
+def civilian_cue(text: str, start: int, end: int) -> bool:
+    """Whether the span speaks of civilians or civilian places (targets of an attack)."""
+    for w in _W.findall(text, start, end):
+        if w in _CIV_CUES or (w[:1] in "وبل" and w[1:] in _CIV_CUES):
+            return True
+    return False
+
+
+def default_actor2(etype: str, actor1: str | None, mentions: Sequence[ActorMention], *,
+                   civilians: bool) -> str | None:
+    """The party acted on when the clause names none.
+
+    Another armed party of the sentence that is not on actor1's side, else
+    civilians when the sentence speaks of them, else the usual enemy of
+    actor1 in the Syrian war (government ↔ rebels, foreign air forces → ISIS).
+    """
+    if etype not in _DEFAULT_TYPES:
+        return None
+    side1 = _side(actor1)
+    for m in mentions:
+        code = armed_code(m.code)
+        if code is None or code in NON_ACTORS or code == "CIV" or m.weak:
+            continue
+        if code != actor1 and _side(code) != side1:
+            return code
+    if civilians or etype in ("attack_on_civilians",):
+        return "CIV"
+    if etype in ("suicide_bomb", "remote_explosive"):
+        return None
+    if side1 == "govt":
+        return "SYR-REB"
+    if side1 == "rebel":
+        return "SYR-MIL"
+    if actor1 in _FOREIGN_AIR:
+        return "ISIS"
     return None

@@ -30,7 +30,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasid.doc import Document, Span
-from rasid.events.arguments import GOVT_SIDE, NON_ACTORS, assign_roles, default_actor1
+from rasid.events.arguments import (
+    GOVT_SIDE,
+    NON_ACTORS,
+    assign_roles,
+    civilian_cue,
+    default_actor1,
+    default_actor2,
+)
 from rasid.events.fatalities import KILL_WORDS, FatalityMention, find_fatalities
 from rasid.events.modality import modality
 from rasid.events.triggers import Trigger, TriggerLexicon
@@ -94,6 +101,8 @@ class _Ctx:
     actor1: str | None = None
     blast: str = "remote_explosive"
     blast_seen: bool = False
+    doc_actor1: str | None = None
+    actor2: str | None = None
     place_mentions: list[Any] = field(default_factory=list)
     head_location: Location | None = None
     loc_cache: dict[tuple[int, int], Location | None] = field(default_factory=dict)
@@ -175,6 +184,7 @@ class EventExtractor:
                 ctx.source = None
                 ctx.location = None
                 ctx.actor1 = None
+                ctx.actor2 = None
             events.extend(self._sentence(doc, sent, si, ctx))
         return events
 
@@ -368,17 +378,28 @@ class EventExtractor:
         typ = c.type
         if a1 is None and violence:
             a1 = default_actor1(typ, t.family, text, (sent.start, sent.end))
-            if a1 is None and not [m for m in actors if m.code not in NON_ACTORS]:
-                a1 = ctx.actor1
+            if a1 is None and typ not in ("protest", "riot"):
+                # the actor of the paragraph's previous violent event, else the article's
+                a1 = ctx.actor1 or ctx.doc_actor1
+                if a1 == a2:
+                    a1 = None
         mod = modality(text, t.start, t.end, clause.start, clause.end, event_type=typ)
         if typ == "territory_gain" and mod == "negated":
             typ, mod = "armed_clash", "asserted"  # "لم تتمكن من التقدم": fighting without a gain
         if typ == "territory_gain":
             typ = "territory_gain_govt" if a1 in GOVT_SIDE else "territory_gain_nonstate"
+        if a2 is None and violence:
+            a2 = default_actor2(typ, a1, actors, civilians=civilian_cue(text, clause.start, clause.end))
+            if a2 is None and ctx.actor2 is not None and ctx.actor2 != a1:
+                a2 = ctx.actor2
+        if violence and a2 is not None and a2 != "CIV":
+            ctx.actor2 = a2
         if typ in ("protest", "riot") and a1 is None:
             a1 = "CIV"
-        if violence and a1 is not None:
+        if violence and a1 is not None and a1 not in ("UNK-MIL", "CIV"):
             ctx.actor1 = a1
+            if ctx.doc_actor1 is None:
+                ctx.doc_actor1 = a1
         loc = self._location(text, clause.start, clause.end, ctx)
         if loc is None:
             loc = self._location(text, sent.start, sent.end, ctx)
