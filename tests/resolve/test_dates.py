@@ -92,3 +92,17 @@ def test_resolve_without_expression_or_date() -> None:
 )
 def test_dateline(head: str, iso: str | None) -> None:
     assert dateline_date(head) == iso
+
+
+@pytest.mark.parametrize(
+    ("sentence", "article", "expected_text", "expected"),
+    [
+        ("وبدأت المعركة في الرابع من تموز/يوليو", "2015-07-21", "الرابع من تموز/يوليو", ("2015-07-04", 1)),
+        ("قصف عنيف ليل الاثنين - الثلاثاء", "2015-08-05", "ليل الاثنين - الثلاثاء", ("2015-08-03", 1)),
+        ("قتل فجر يوم أمس الثلاثاء خمسة مدنيين", "2015-08-05", "فجر يوم امس الثلاثاء", ("2015-08-04", 1)),
+        ("وصلت التعزيزات مؤخرا إلى المدينة", "2015-08-05", "موخرا", ("2015-08-05", 2)),
+    ],
+)
+def test_ordinals_ranges_and_recent(sentence: str, article: str, expected_text: str, expected: tuple[str, int]) -> None:
+    assert found(sentence) == expected_text
+    assert resolve_date(expected_text, article) == expected

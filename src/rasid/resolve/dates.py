@@ -38,7 +38,7 @@ from rasid.text.normalize import fold
 
 __all__ = ["TimeLexicon", "find_date_text", "resolve_date", "dateline_date"]
 
-_KINDS = ("weekday", "month", "day", "daypart", "qual", "unit", "unit2", "number", "range")
+_KINDS = ("weekday", "month", "day", "daypart", "qual", "unit", "unit2", "number", "range", "ordinal", "recent")
 _W = r"[^\W_]"  # a word character (letters and digits)
 
 
@@ -105,6 +105,7 @@ def _patterns() -> _Patterns:
     lx = _default_time()
     W, M, DP, Q = lx.alt("weekday"), lx.alt("month"), lx.alt("daypart"), lx.alt("qual")
     DAY, U, U2, NUM, R = lx.alt("day"), lx.alt("unit"), lx.alt("unit2"), lx.alt("number"), lx.alt("range")
+    ORD, REC = lx.alt("ordinal"), lx.alt("recent")
     DP_ = rf"(?:{DP}\s+(?:يوم\s+)?)"
     year = r"(?:\s+(?:عام\s+|العام\s+|سنه\s+)?\d{4})"
     monthx = rf"{M}(?:\s*[(/]\s*{M}\s*[)/]?)?"
@@ -112,16 +113,20 @@ def _patterns() -> _Patterns:
         # 29 تموز الماضي, الثلاثاء 4 يوليو (تموز) 2015, 21/7/2015
         rf"(?P<A>(?:{DP_}|يوم\s+)?(?:{W}\s+(?:الموافق\s+(?:ل\s*)?)?)?\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?{monthx}{year}?(?:\s+{Q})?)",
         r"(?P<N>\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d))",
-        # مساء الجمعة, يوم الأحد الماضي
-        rf"(?P<B>(?:{DP_}|يوم\s+)?{W}(?:\s+{Q})?)",
-        # فجر اليوم, أمس الأول, الليلة الماضية
-        rf"(?P<C>(?:{DP_}|يوم\s+)?{DAY})",
+        # الرابع من تموز/يوليو
+        rf"(?P<O>(?:{DP_}|يوم\s+)?{ORD}\s+من\s+(?:شهر\s+)?{monthx}{year}?(?:\s+{Q})?)",
+        # مساء الجمعة, يوم الأحد الماضي, ليل الاثنين - الثلاثاء
+        rf"(?P<B>(?:{DP_}|يوم\s+)?{W}(?:\s*[-–/]\s*{W})?(?:\s+{Q})?)",
+        # فجر اليوم, أمس الأول, الليلة الماضية, فجر يوم أمس الثلاثاء
+        rf"(?P<C>(?:{DP_}|يوم\s+)?{DAY}(?:\s+{W})?)",
+        # مؤخرا, في الآونة الأخيرة
+        rf"(?P<R>{REC})",
         # شهر تموز الماضي, مطلع أغسطس (آب) المقبل, حزيران 2015
         rf"(?P<F>(?:(?:{R}|شهر)\s+(?:شهر\s+)?){monthx}(?:{year}|\s+{Q})?|(?<=في\s){monthx}(?:{year}|\s+{Q})?|{monthx}(?:{year}|\s+{Q}))",
         # الأسبوع المقبل, خلال الأيام الماضية, الساعات الـ24 الماضية, هذا الأسبوع
         rf"(?P<D>(?:{R}\s+)?(?:هذا\s+)?(?:{U})(?:\s+ال?\d+)?\s+{Q}|(?:{R}\s+)?هذا\s+(?:{U}))",
         # خلال 16 يوما, منذ ثلاثة أيام, قبل يومين, منذ أكثر من أسبوع
-        rf"(?P<E>{R}\s+(?:(?:اكثر|اقل)\s+من\s+|نحو\s+|حوالي\s+|قرابه\s+)?(?:(?:\d+|{NUM})\s+{U}|{U2}|{U}))",
+        rf"(?P<E>{R}\s+(?:(?:اكثر|اقل)\s+من\s+|ما\s+(?:يزيد|يقل)\s+(?:عن|علي)\s+|نحو\s+|حوالي\s+|قرابه\s+)?(?:(?:\d+|{NUM})\s+{U}|{U2}|{U}))",
     ]
     find = re.compile(rf"(?<!{_W})(?:[وفبل]{{1,2}}(?=\S))??(?:{'|'.join(alts)})(?!{_W})")
     return _Patterns(
@@ -136,7 +141,7 @@ def _patterns() -> _Patterns:
     )
 
 
-_PRIORITY = {"A": 0, "N": 0, "B": 1, "C": 2, "F": 3, "D": 4, "E": 5}
+_PRIORITY = {"A": 0, "N": 0, "O": 0, "B": 1, "C": 2, "F": 3, "D": 4, "E": 5, "R": 6}
 
 
 def find_date_text(text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
@@ -248,11 +253,16 @@ def resolve_date(
         return (d.isoformat(), 1) if d else (None, None)
 
     mon = _month(t)
-    # 29 تموز الماضي
+    # 29 تموز الماضي, الرابع من تموز
     if mon is not None:
-        m = re.search(r"(?<!\d)(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?$", t[: mon[1]])
-        if m:
-            day = int(m.group(1))
+        head = t[: mon[1]]
+        m = re.search(r"(?<!\d)(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?$", head)
+        day = int(m.group(1)) if m else None
+        if day is None:
+            m = re.search(rf"({lx.alt('ordinal')})\s+من\s+(?:شهر\s+)?$", head)
+            if m:
+                day = int(lx.words["ordinal"][" ".join(m.group(1).split())])
+        if day is not None:
             if years:
                 d = _safe_date(years[0], mon[0], day)
                 return (d.isoformat(), 1) if d else (None, None)
@@ -325,6 +335,11 @@ def resolve_date(
 
     if ref is None:
         return (f"{years[0]}-07-01", 3) if years else (None, None)
+
+    # مؤخرا, في الآونة الأخيرة
+    for w, v in lx.words["recent"].items():
+        if w in t:
+            return ref.isoformat(), 2 if int(v) <= 7 else 3
 
     # الأسبوع الماضي, الشهر المقبل, الأيام الماضية, هذا الأسبوع
     m = pats.period.search(t)
