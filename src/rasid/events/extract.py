@@ -181,7 +181,6 @@ class EventExtractor:
             para = bisect.bisect_left(breaks, sent.start)
             if para != ctx.para:
                 ctx.para = para
-                ctx.source = None
                 ctx.location = None
                 ctx.actor1 = None
                 ctx.actor2 = None
