@@ -3,7 +3,9 @@
 Reads ``../shared/data/gazetteer/boundaries/syr_admin1_ocha.geojson`` (OCHA
 COD-AB Syria admin-1, CC BY 3.0 IGO, 2.7 MB) and writes
 ``src/rasid/web/static/syr_admin1.geojson`` (small: Douglas–Peucker in pure
-Python, coordinates rounded, only the name/pcode properties kept).
+Python, coordinates rounded, only the name/pcode properties kept, plus
+``admin1``: the governorate as rasid's gazetteer spells it, from
+``syria_admin1-3_ar.tsv``, which is what event records carry).
 
 Usage::
 
@@ -22,7 +24,20 @@ logger = logging.getLogger("build_boundaries")
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / ".." / "shared" / "data" / "gazetteer" / "boundaries" / "syr_admin1_ocha.geojson"
 OUT = REPO / "src" / "rasid" / "web" / "static" / "syr_admin1.geojson"
+TSV = REPO / ".." / "shared" / "data" / "gazetteer" / "syria_admin1-3_ar.tsv"
 KEEP = {"ADM1_PCODE": "pcode", "ADM1_EN": "name_en", "ADM1_AR": "name_ar"}
+
+
+def gazetteer_names(tsv: Path) -> dict[str, str]:
+    """OCHA pcode -> governorate name as rasid's gazetteer (Open-Syria) spells it (records' ``admin1``)."""
+    out = {}
+    with tsv.open(encoding="utf-8") as fh:
+        head = fh.readline().rstrip("\n").split("\t")
+        for line in fh:
+            row = dict(zip(head, line.rstrip("\n").split("\t")))
+            if row.get("admin_level") == "1":
+                out[row["ocha_pcode"]] = row["name_en"]
+    return out
 
 
 def _perp_dist(p: list[float], a: list[float], b: list[float]) -> float:
@@ -88,9 +103,11 @@ def simplify_geometry(geom: dict, tol: float, digits: int) -> dict | None:
 def build(src: Path, out: Path, tol: float, digits: int = 4) -> int:
     """Write the simplified collection; returns its size in bytes."""
     data = json.loads(src.read_text(encoding="utf-8"))
+    names = gazetteer_names(TSV)
     feats: dict[str, dict] = {}
     for f in data["features"]:
         props = {new: f["properties"].get(old) for old, new in KEEP.items()}
+        props["admin1"] = names.get(props["pcode"], props["name_en"])
         geom = simplify_geometry(f["geometry"], tol, digits)
         if geom is None:
             continue

@@ -97,7 +97,7 @@ def test_cli_export_from_store(tmp_path: Path, samples) -> None:  # type: ignore
     r = runner.invoke(app, ["export", "--db", url, "--format", "jsonl", "--what", "incidents", "-o", str(out)])
     assert r.exit_code == 0, r.output
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
-    raqqa = next(i for i in lines if i["location"]["admin1"] == "Ar-Raqqa")
+    raqqa = next(i for i in lines if i["location"]["admin1"] == "Raqqa")
     assert raqqa["fatalities"]["by_source"] == {"SOHR": 23, "activists": 20} and len(raqqa["reports"]) == 2
 
     out = tmp_path / "events.csv"

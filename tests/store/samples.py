@@ -12,9 +12,9 @@ from typing import Any
 from rasid.doc import Document
 from rasid.records import Event, Fatalities, Location
 
-RAQQA = dict(text="مدينة الرقة", name="Ar Raqqah", admin1="Ar-Raqqa", lat=35.95, lon=39.01, precision=1, country="SY")
+RAQQA = dict(text="مدينة الرقة", name="Ar Raqqah", admin1="Raqqa", lat=35.95, lon=39.01, precision=1, country="SY")
 ALEPPO = dict(text="حلب", name="Aleppo", admin1="Aleppo", lat=36.2, lon=37.16, precision=1, country="SY")
-IDLIB = dict(text="ريف إدلب الجنوبي", name="Idlib", admin1="Idleb", lat=35.93, lon=36.63, precision=2, country="SY")
+IDLIB = dict(text="ريف إدلب الجنوبي", name="Idlib", admin1="Idlib", lat=35.93, lon=36.63, precision=2, country="SY")
 
 XSS_TITLE = "<script>alert(1)</script> اشتباكات في ريف إدلب"
 XSS_BODY = ("<img src=x onerror=alert(2)> دارت اشتباكات عنيفة بين الفصائل المقاتلة وقوات النظام "

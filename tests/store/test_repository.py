@@ -97,6 +97,9 @@ def test_filters(session, samples) -> None:  # type: ignore[no-untyped-def]
     assert list_events(session, Filters(types=["air_strike", "shelling"])).total == 3
     assert list_events(session, Filters(actor="SYR-MIL")).total == 2  # as actor1 and as actor2
     assert list_events(session, Filters(admin1="aleppo")).total == 1
+    # any spelling of a governorate: gazetteer, OCHA, Arabic, pcode
+    for name in ("Idlib", "Idleb", "إدلب", "ادلب", "SY07"):
+        assert list_events(session, Filters(admin1=name)).total == 1, name
     assert list_events(session, Filters(date_from="2016-06-15", date_to="2016-06-16")).total == 2
     # bbox around Raqqa only
     assert {e.doc_id for e in list_events(session, Filters(bbox=(38.5, 35.5, 39.5, 36.5))).items} == \

@@ -75,7 +75,15 @@ def test_filter_click_and_escaped_article(base_url: str, browser, samples) -> No
     assert page.locator("path.leaflet-interactive").count() >= 14 + 3
     assert page.locator("#tl-svg rect.bar").count() == 4
 
-    page.select_option("#f-admin1", "Idleb")
+    # a click on the timeline picks that day
+    page.click('#tl-svg rect[data-date="2016-06-15"]')
+    expect(page.locator("#incident-list li")).to_have_count(1)
+    assert page.input_value("#f-from") == page.input_value("#f-to") == "2016-06-15"
+    expect(page.locator("#incident-list li")).to_contain_text("حلب")
+    page.click("#tl-clear")
+    expect(page.locator("#incident-list li")).to_have_count(4)
+
+    page.select_option("#f-admin1", "Idlib")
     expect(page.locator("#incident-list li")).to_have_count(1)
     assert page.text_content("#count") == "1 incident"
     page.click("#incident-list li button")

@@ -26,6 +26,7 @@ from sqlalchemy import Select, and_, delete, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from rasid.doc import Document
+from rasid.store.admin1 import admin1_variants
 from rasid.store.models import DocumentRow, EntityRow, EventRow, IncidentReportRow, IncidentRow, QuoteRow
 from rasid.text.normalize import fold
 
@@ -353,7 +354,7 @@ class Filters:
     Attributes:
         types: event types (any of).
         actor: actor code, as actor1 or actor2.
-        admin1: governorate (gazetteer spelling, case-insensitive).
+        admin1: governorate: gazetteer or OCHA spelling, Arabic name or pcode.
         date_from / date_to: ``YYYY-MM-DD`` inclusive.
         bbox: ``(min_lon, min_lat, max_lon, max_lat)``.
         q: text search; folded, every word must occur.
@@ -394,7 +395,7 @@ def _event_conds(f: Filters) -> list[Any]:
     if f.actor:
         c.append(or_(EventRow.actor1 == f.actor, EventRow.actor2 == f.actor))
     if f.admin1:
-        c.append(func.lower(EventRow.admin1) == f.admin1.lower())
+        c.append(func.lower(EventRow.admin1).in_(admin1_variants(f.admin1)))
     if f.date_from:
         c.append(EventRow.date >= f.date_from)
     if f.date_to:
@@ -414,7 +415,7 @@ def _incident_conds(f: Filters) -> list[Any]:
     if f.actor:
         c.append(IncidentRow.actors.contains(f" {f.actor} ", autoescape=True))
     if f.admin1:
-        c.append(func.lower(IncidentRow.admin1) == f.admin1.lower())
+        c.append(func.lower(IncidentRow.admin1).in_(admin1_variants(f.admin1)))
     if f.date_from:
         c.append(func.coalesce(IncidentRow.date_end, IncidentRow.date_start) >= f.date_from)
     if f.date_to:

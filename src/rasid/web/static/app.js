@@ -7,7 +7,7 @@
   var INTERACTIONS = ["consult", "request", "reject", "threaten", "accuse", "support", "agree", "aid"];
   var SYRIA = [[32.3, 35.6], [37.35, 42.4]];
   var state = { type: "", admin1: "", date_from: "", date_to: "", q: "" };
-  var govNames = {};          // name_en -> name_ar
+  var govNames = {};          // admin1 (gazetteer spelling, as records carry it) -> Arabic name
   var map, markers, bounds;
 
   function $(id) { return document.getElementById(id); }
@@ -59,9 +59,9 @@
       style: function () { return { color: "#5b6b82", weight: 1, fillColor: "#f4f1ea", fillOpacity: meta.tile_url ? 0.15 : 1 }; },
       onEachFeature: function (f, layer) {
         var p = f.properties;
-        var tip = el("span", null, [el("span", { lang: "ar", dir: "rtl", text: p.name_ar }), " · " + p.name_en]);
+        var tip = el("span", null, [el("span", { lang: "ar", dir: "rtl", text: p.name_ar }), " · " + p.admin1]);
         layer.bindTooltip(tip, { sticky: true });
-        layer.on("click", function () { setFilter("admin1", p.name_en); });
+        layer.on("click", function () { setFilter("admin1", p.admin1); });
       }
     }).addTo(map);
     bounds = gov.getBounds();
@@ -103,10 +103,10 @@
     meta.admin1.forEach(function (a) { govCounts[a.value] = a.count; });
     var govSel = $("f-admin1");
     boundaries.features.map(function (f) { return f.properties; })
-      .sort(function (a, b) { return a.name_en.localeCompare(b.name_en); })
+      .sort(function (a, b) { return a.admin1.localeCompare(b.admin1); })
       .forEach(function (p) {
-        govNames[p.name_en] = p.name_ar;
-        govSel.appendChild(el("option", { value: p.name_en, text: p.name_en + " — " + p.name_ar + (govCounts[p.name_en] ? " (" + govCounts[p.name_en] + ")" : "") }));
+        govNames[p.admin1] = p.name_ar;
+        govSel.appendChild(el("option", { value: p.admin1, text: p.admin1 + " — " + p.name_ar + (govCounts[p.admin1] ? " (" + govCounts[p.admin1] + ")" : "") }));
       });
     typeSel.addEventListener("change", function () { setFilter("type", typeSel.value); });
     govSel.addEventListener("change", function () { setFilter("admin1", govSel.value); });
@@ -161,7 +161,7 @@
 
   function zoomToGov(name) {
     map.eachLayer(function (l) {
-      if (l.feature && l.feature.properties && l.feature.properties.name_en === name && l.getBounds) map.fitBounds(l.getBounds(), { maxZoom: 9 });
+      if (l.feature && l.feature.properties && l.feature.properties.admin1 === name && l.getBounds) map.fitBounds(l.getBounds(), { maxZoom: 9 });
     });
   }
 
@@ -260,9 +260,14 @@
     s.replaceChildren();
     var W = s.clientWidth || 800, H = s.clientHeight || 104, top = 4, bottom = 16;
     if (!days.length) { s.appendChild(svg("text", { x: 8, y: 40, class: "axis" }, "no dated incidents")); return; }
-    var d0 = toDay(days[0].date), d1 = toDay(days[days.length - 1].date);
+    // the axis spans the picked dates when there are some (so a drag zooms in), else all the data
+    var d0 = state.date_from ? toDay(state.date_from) : toDay(days[0].date);
+    var d1 = state.date_to ? toDay(state.date_to) : toDay(days[days.length - 1].date);
+    if (d1 < d0) d1 = d0;
+    days = days.filter(function (d) { var t = toDay(d.date); return t >= d0 && t <= d1; });
+    if (!days.length) { s.appendChild(svg("text", { x: 8, y: 40, class: "axis" }, "no incidents in these dates")); return; }
     var n = d1 - d0 + 1, bw = W / n, max = Math.max.apply(null, days.map(function (d) { return d.incidents; }));
-    var from = state.date_from ? toDay(state.date_from) : -Infinity, to = state.date_to ? toDay(state.date_to) : Infinity;
+    var from = -Infinity, to = Infinity;
     days.forEach(function (d) {
       var i = toDay(d.date) - d0, h = Math.max(2, (H - top - bottom) * d.incidents / max);
       var inside = i + d0 >= from && i + d0 <= to;
@@ -271,8 +276,9 @@
       r.appendChild(svg("title", {}, d.date + ": " + d.incidents + " incident(s), " + d.fatalities + " dead"));
       s.appendChild(r);
     });
-    s.appendChild(svg("text", { x: 2, y: H - 3, class: "axis" }, days[0].date));
-    s.appendChild(svg("text", { x: W - 2, y: H - 3, class: "axis", "text-anchor": "end" }, days[days.length - 1].date));
+    s.appendChild(svg("text", { x: 2, y: H - 3, class: "axis" }, fromDay(d0)));
+    s.appendChild(svg("text", { x: W - 2, y: H - 3, class: "axis", "text-anchor": "end" }, fromDay(d1)));
+    s.appendChild(svg("text", { x: 2, y: top + 8, class: "axis" }, "max " + max + "/day"));
     // click a bar: that day; drag: a range
     var startX = null, brush = null;
     function dayAt(x) { return d0 + Math.max(0, Math.min(n - 1, Math.floor(x / bw))); }
