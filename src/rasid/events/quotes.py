@@ -19,6 +19,7 @@ offsets into ``Document.raw``.
 
 >>> from rasid.doc import Document
 >>> from rasid.resolve.actors import ActorLexicon
+from rasid.resolve.dates import TimeLexicon
 >>> doc = Document.from_raw("d", "وقال وزير الخارجية الروسي سيرغي لافروف إن الحل سياسي.")
 >>> q = find_quotes(doc, actors=ActorLexicon.default())[0]
 >>> q.actor, q.cue, q.quote
@@ -28,11 +29,13 @@ offsets into ``Document.raw``.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
 from rasid.doc import Document
 from rasid.events.sources import SourceLexicon
 from rasid.records import Quote
 from rasid.resolve.actors import ActorLexicon
+from rasid.resolve.dates import TimeLexicon
 from rasid.text.sentences import split_sentences
 from rasid.text.tokenize import TOKEN_RE
 
@@ -41,12 +44,24 @@ __all__ = ["find_quotes"]
 logger = logging.getLogger(__name__)
 
 _COMP = frozenset(("ان", "بان", "انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وان"))
-_STOP = frozenset(("في", "خلال", "عبر", "امام", "لدي", "الي", "علي", "عن", "من", "مع", "ل", "،", ",", ":", "«", '"', "(",
+_STOP = frozenset(("فيه", "فيها", "عنه", "عنها", "له", "لها", "منه", "منها", "انه", "انها", "في", "خلال", "عبر", "امام", "لدي", "الي", "علي", "عن", "من", "مع", "ل", "،", ",", ":", "«", '"', "(",
                    "اليوم", "امس", "ايضا", "كذلك", "بدوره", "بدورها"))
+_ADVERBS = frozenset(("ايضا", "كذلك", "بدوره", "بدورها", "من", "جهته", "جهتها", "في", "بيان", "تصريح", "تصريحات",
+                      "،", ",", "له", "لها", "امس", "اليوم"))
+_ADDRESSEES = ("وكاله", "صحيفه", "قناه", "موقع", "شبكه", "مراسل", "وسايل", "تلفزيون", "اذاعه", "الصحفيين",
+               "الصحافيين", "رويترز")
+_SUBJECT_GAP = 4   # words (besides adverbs) between the verb and its named subject
 _MAX_GAP = 15      # words between the verb and the quote
 _BACK = 4          # words an SVO speaker may precede the verb
 _MAX_SPEAKER = 8   # words of a speaker without a lexicon match
 _MAX_QUOTE = 2000  # characters of a quotation in marks
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """Single words of weekdays and relative days: not part of a speaker ("أعلن الأربعاء أن")."""
+    words = TimeLexicon.default().words
+    return frozenset(w for k in ("weekday", "day") for w in words[k] if " " not in w)
 
 
 def _sentences(doc: Document) -> list[tuple[int, int]]:
@@ -90,6 +105,7 @@ class _Finder:
         self.text = doc.text
         self.actors = actors
         self.sources = sources
+        self.time_words = _time_words()
 
     def speaker_in(self, s: int, e: int, *, first_only: bool = True) -> tuple[int, int, str | None] | None:
         """An actor or source named in ``text[s:e]``: the first (or last) one, strong names preferred."""
@@ -110,6 +126,11 @@ class _Finder:
     ) -> tuple[int, int, str | None] | None:
         """Speaker named right after a verb: "قائد ميداني في جيش الفتح" spans the head words and the actor."""
         named = self.speaker_in(s, e)
+        if named is not None:
+            # the subject follows the verb closely; a name further on is part of what was said
+            before = sum(1 for t in toks if t[0] < named[0] and t[2] not in self.time_words and t[2] not in _ADVERBS)
+            if before > _SUBJECT_GAP:
+                named = None
         plain = self.plain_speaker(toks)
         if named is None:
             return None if plain is None else (plain[0], plain[1], None)
@@ -122,8 +143,9 @@ class _Finder:
         out: list[tuple[int, int, str]] = []
         for t in toks[:_MAX_SPEAKER]:
             w = t[2]
-            if w in _STOP or w in _COMP or (len(w) > 2 and w[0] == "ل" and w[1] == "ل"):
-                break
+            if (w in _STOP or w in _COMP or w in self.time_words or (len(w) > 2 and w[0] == "ل" and w[1] == "ل")
+                    or (w[:1] == "ل" and w[1:].startswith(_ADDRESSEES))):
+                break  # "قال أحد الشهود لوكالة ...": the rest is the addressee
             out.append(t)
         if not out:
             return None
@@ -192,33 +214,53 @@ class _Finder:
                     return short
                 a, b = pair
                 words = len(TOKEN_RE.findall(text, a + 1, b))
-                if toks[k - 1][2] == "ل" or words <= 3:
-                    # "قال لـ«الشرق الأوسط» إن": an outlet or a name in marks, not the quote
-                    if short is None and toks[k - 1][2] != "ل":
-                        short = (a + 1, b, a)
+                if toks[k - 1][2] == "ل" or words <= 3 or self._is_name(a + 1, b):
+                    # "قال لـ«الشرق الأوسط» إن", "أعلن «جيش الإسلام»": a name in marks, not the quote
                     while k < len(toks) and toks[k][0] <= b:
                         k += 1
                     continue
                 return a + 1, b, a
             if w in _COMP:
-                qs = e
-                while qs < e0 and text[qs].isspace():
-                    qs += 1
-                return qs, _rstrip(text, qs, e0), s
+                return self._clause(toks, k + 1, e, e0, pairs) + (s,)
             if w == ":":
                 nxt = toks[k + 1] if k + 1 < len(toks) else None
                 if nxt is not None and nxt[2] in ("«", '"'):
                     for a, b in pairs:
                         if a == nxt[0]:
                             return a + 1, b, s
-                qs = e
-                while qs < e0 and text[qs].isspace():
-                    qs += 1
-                return qs, _rstrip(text, qs, e0), s
+                if nxt is not None and nxt[2] in _COMP:  # "قالت مصادر: إن ..."
+                    return self._clause(toks, k + 2, nxt[1], e0, pairs) + (s,)
+                return self._clause(toks, k + 1, e, e0, pairs) + (s,)
             if k > i + 1 and self.sources.is_verb(w):
                 return short
             k += 1
         return short
+
+    def _is_name(self, s: int, e: int) -> bool:
+        """True when ``text[s:e]`` is one actor or source name («الشبكة السورية لحقوق الإنسان»)."""
+        for finder in (self.actors, self.sources.names):
+            ms = finder.find(self.text, s, e)
+            if len(ms) == 1 and not self.text[s:ms[0].start].strip() and not self.text[ms[0].end:e].strip():
+                return True
+        return False
+
+    def _clause(
+        self, toks: list[tuple[int, int, str]], k: int, qs: int, e0: int, pairs: list[tuple[int, int]]
+    ) -> tuple[int, int]:
+        """Quote span of an إن clause or a colon from token ``k``: to the end of the sentence, or to a
+        comma followed by another reporting verb ("…، ذكرت وكالة الأنباء أن …")."""
+        text = self.text
+        while qs < e0 and text[qs].isspace():
+            qs += 1
+        end = e0
+        for j in range(k + 1, len(toks)):
+            s, _, w = toks[j]
+            if any(a < s < b for a, b in pairs):
+                continue
+            if self.sources.is_verb(w) and toks[j - 1][2] in ("،", ","):
+                end = toks[j - 1][0]
+                break
+        return qs, _rstrip(text, qs, end)
 
     def _record(self, spk: tuple[int, int, str | None] | None, cs: int, ce: int, qs: int, qe: int) -> Quote:
         doc = self.doc

@@ -134,7 +134,7 @@ class SourceLexicon:
         """True when a folded word (clitics allowed) is an attribution cue."""
         r = self._cue.get(word)
         if r is None:
-            r = self._cue[word] = any(b in self.cues for b in bases(word, suffixes=False))
+            r = self._cue[word] = any(b in self.cues for b in _verb_readings(word))
             if len(self._cue) > 500_000:
                 self._cue.clear()
         return r
@@ -143,10 +143,16 @@ class SourceLexicon:
         """True when a folded word (clitics allowed) is a reporting verb that can introduce a quote."""
         r = self._verb.get(word)
         if r is None:
-            r = self._verb[word] = any(b in self.verbs for b in bases(word, suffixes=False))
+            r = self._verb[word] = any(b in self.verbs for b in _verb_readings(word))
             if len(self._verb) > 500_000:
                 self._verb.clear()
         return r
+
+
+def _verb_readings(word: str) -> list[str]:
+    """Clitic readings of a word, without the ones that drop ال (الكشف is a noun, not كشف)."""
+    rs = bases(word, suffixes=False)
+    return [b for k, b in enumerate(rs) if not (k and "ال" + b in rs)]
 
 
 @lru_cache(maxsize=1)
