@@ -210,7 +210,7 @@ class EventExtractor:
                        or any(_plain(w) in _MILWORDS for w in words))
         has_pol = bool([m for m in actors if m.code not in ("CIV",)]) or bool(actors)
         sent_air = any(_plain(w) in _AIR for w in words)
-        clauses = split_clauses(text, sent)
+        clauses = _clauses(text, sent)
         cstarts = [c.start for c in clauses]
 
         cands: list[_Cand] = []
@@ -297,6 +297,8 @@ class EventExtractor:
             if c.weak and c.type in VIOLENCE_TYPES and c.clause.start in spec_clauses \
                     and (c.clause.start, c.type) not in specific:
                 continue
+            if c.type in VIOLENCE_TYPES and _resumptive(c.trig.text) and any(k.type == c.type for k in kept):
+                continue  # "وقصفها": the same attack on the place just named
             key = (c.clause.start, c.type)
             if key in seen:
                 continue
@@ -399,12 +401,17 @@ class EventExtractor:
             ctx.actor1 = a1
             if ctx.doc_actor1 is None:
                 ctx.doc_actor1 = a1
-        loc = self._location(text, clause.start, clause.end, ctx)
+        loc = self._nearest_place(text, t, clause, places, actors)
         if loc is None:
-            loc = self._location(text, sent.start, sent.end, ctx)
+            loc = self._nearest_place(text, t, sent, places, actors)
         if loc is None:
-            loc = ctx.location or ctx.head_location
-        else:
+            loc = self._location(text, clause.start, clause.end, ctx)
+        if loc is None or loc.precision >= 4:
+            # a country says little: the paragraph's place, else the headline's
+            carried = ctx.location or ctx.head_location
+            if carried is not None and (loc is None or carried.country == loc.country):
+                loc = carried
+        elif loc.precision <= 3:
             ctx.location = loc
         rs, re_ = doc.raw_span(es, ee)
         ts, te = doc.raw_span(t.start, t.end)
@@ -444,6 +451,33 @@ class EventExtractor:
         except Exception as ex:  # another module's bug must not kill extraction
             logger.debug("place finding failed: %s", ex)
             return []
+
+    def _nearest_place(self, text: str, t: Trigger, span: Span, places: list[Any],
+                       actors: list[ActorMention]) -> Location | None:
+        """The resolved place of ``span`` nearest the trigger, ignoring names inside actor names.
+
+        Places after the trigger win ties ("قصفت الطائرات بلدة X"); a country is
+        taken only when the span names nothing more precise.
+        """
+        if self.gazetteer is None:
+            return None
+        cands = [m for m in places if span.start <= m.start and m.end <= span.end
+                 and not any(a.start < m.end and m.start < a.end for a in actors)]
+        best: tuple[tuple[int, int, int, int], Location] | None = None
+        for m in cands:
+            try:
+                loc = self.gazetteer.resolve(m, places)
+            except Exception as ex:  # another module's bug must not kill extraction
+                logger.debug("place resolution failed: %s", ex)
+                continue
+            if loc is None:
+                continue
+            dist = m.start - t.end if m.start >= t.end else (t.start - m.end) + 1
+            key = (1 if loc.precision >= 4 else 0, 0 if loc.country in (None, "SY") else 1,
+                   1 if loc.precision >= 3 else 0, dist)
+            if best is None or key < best[0]:
+                best = (key, loc)
+        return best[1] if best else None
 
     def _location(self, text: str, s: int, e: int, ctx: _Ctx) -> Location | None:
         if self.gazetteer is None:
@@ -486,6 +520,29 @@ class EventExtractor:
 
 _KNOWN = (_AIR | _GROUND | _SUICIDE | _REMOTE | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
           | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS)
+
+
+_INNER_END = re.compile(r"[.!?؟؛]+\s")
+
+
+def _clauses(text: str, sent: Span) -> list[Span]:
+    """Clauses of a sentence: comma-separated parts, also cut at full stops inside quotations."""
+    out: list[Span] = []
+    for c in split_clauses(text, sent):
+        s = c.start
+        for m in _INNER_END.finditer(text, c.start, c.end):
+            if m.start() > s:
+                out.append(Span(s, m.start() + 1, c.label))
+            s = m.end()
+        if c.end > s:
+            out.append(Span(s, c.end, c.label))
+    return out
+
+
+def _resumptive(word: str) -> bool:
+    """A verb or verbal noun with an object pronoun that points back ("وقصفها", "واستهدافهم")."""
+    w = word.split(" ", 1)[0]
+    return w[:1] in ("و", "ف") and w.endswith(("ها", "هم", "هما"))
 
 
 def _year(date: str | None) -> int | None:

@@ -58,7 +58,11 @@ _COMBAT = _set(
 )
 _DUAL = _set("شخصين شخصان طفلين طفلان جنديين جنديان عنصرين عنصران قتيلين قتيلان شهيدين شهيدان شقيقين مقاتلان")
 _WEAPON_NOUN = _set("قذيفة قذائف صاروخ صواريخ صاروخا غارة غارات برميل براميل برميلا ضربة ضربات طلعة طلعات يوما ساعة أيام")
-_SINGLE = _set("شخص طفل طفلة مدني جندي عنصر امرأة رجل ضابط مقاتل مواطن سيدة قيادي")
+_SINGLE = _set(
+    "شخص شخصا طفل طفلا طفلة مدني مدنيا جندي جنديا عنصر عنصرا امرأة رجل رجلا ضابط ضابطا مقاتل مقاتلا "
+    "مواطن مواطنا سيدة قيادي قياديا شرطي شرطيا"
+)
+_LIST_STOP = _set("في جراء خلال بسبب إثر اثر بعد عند قرب على من نتيجة")
 _ZERO = [tuple(fold(w) for w in p.split()) for p in (
     "اقتصرت أضرارها على الخسائر المادية", "اقتصرت الأضرار على الماديات", "اقتصرت الخسائر على المادية",
     "دون وقوع قتلى", "دون سقوط قتلى", "لم تسجل إصابات بشرية", "لم تسجل إصابات", "لم يسفر عن قتلى", "لم تسفر عن قتلى", "دون وقوع ضحايا",
@@ -78,6 +82,9 @@ class FatalityMention:
 
 
 def _strip(w: str) -> str:
+    if w.startswith(("لل", "ولل")) and len(w) > 4:
+        w = "ال" + w[w.index("لل") + 2:]  # "للقتلى" = ل + القتلى
+        return w
     for p in ("وب", "ول", "و", "ف", "ب", "ل"):
         if w.startswith(p) and len(w) - len(p) >= 3:
             rest = w[len(p):]
@@ -208,6 +215,40 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
         elif kind == "combat" and not subset:
             comb += v
             have_comb = True
+    # singular and dual victims listed beside counted ones: "مقتل امرأة وثلاثة أطفال",
+    # "قياديا في داعش وخمسة متشددين قتلوا"
+    if have_total:
+        counted = {tok_at.get(m.start) for m in nums}
+        for i, c in enumerate(cues):
+            if c != "kill":
+                continue
+            for rng in (range(i + 1, min(len(words), i + 9)), range(i - 1, max(-1, i - 10), -1)):
+                for k in rng:
+                    w = _strip(words[k])
+                    if cues[k] == "wound" or (w in _LIST_STOP and rng.step == 1):
+                        break
+                    if (k - 1) in counted or k in counted:
+                        continue
+                    if w in _SINGLE or w in _DUAL:
+                        if k + 1 < len(words) and tok_at.get(toks[k + 1][0]) in counted \
+                                and words[k + 1][:1].isdigit():
+                            continue
+                        v = 2 if w in _DUAL else 1
+                        kind = _kind(w)
+                        total += v
+                        if kind == "child":
+                            child += v
+                            civ += v
+                            have_child = have_civ = True
+                        elif kind == "civ":
+                            civ += v
+                            have_civ = True
+                        elif kind == "combat":
+                            comb += v
+                            have_comb = True
+                        extend(toks[k][0], toks[k][1])
+                        counted.add(k)
+            break
     # dual and singular nouns right after a killing word: "مقتل شخصين", "مقتل طفل"
     if not have_total and not vague:
         for i, c in enumerate(cues):
@@ -242,7 +283,7 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
     assert span_e is not None
     return FatalityMention(
         span_s, span_e,
-        total if have_total and not vague else None,
+        total if have_total else None,
         civ if have_civ else None,
         child if have_child else None,
         comb if have_comb else None,
