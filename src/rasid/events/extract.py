@@ -340,7 +340,8 @@ class EventExtractor:
         fat_types = [c for c in final if c.type in VIOLENCE_TYPES and c.type not in _NO_FAT]
         own = {c.clause.start for c in fat_types}
         for c in final:
-            ev = self._event(doc, c, sent, actors, places, ctx, alone=len(final) == 1)
+            ev = self._event(doc, c, sent, actors, places, ctx,
+                             alone=sum(1 for k in final if k.type == c.type) == 1)
             if ev is None:
                 continue
             if fat is not None and c in fat_types:
@@ -368,7 +369,7 @@ class EventExtractor:
         t = c.trig
         clause = c.clause
         es, ee = clause.start, clause.end
-        if len(text[es:ee].split()) < 4 or sent.end - sent.start <= _MAX_EVIDENCE:
+        if len(text[es:ee].split()) < 4 or (alone and sent.end - sent.start <= _MAX_EVIDENCE):
             # the only event of its sentence: the sentence states it (with its actors and place)
             es, ee = sent.start, sent.end
         violence = c.type in VIOLENCE_TYPES or c.type.startswith("territory")

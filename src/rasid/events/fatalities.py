@@ -225,7 +225,7 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
             for rng in (range(i + 1, min(len(words), i + 9)), range(i - 1, max(-1, i - 10), -1)):
                 for k in rng:
                     w = _strip(words[k])
-                    if cues[k] == "wound" or (w in _LIST_STOP and rng.step == 1):
+                    if cues[k] == "wound" or (rng.step == 1 and (w in _LIST_STOP or w in _SUBSET)):
                         break
                     if (k - 1) in counted or k in counted:
                         continue
