@@ -140,7 +140,7 @@
   }
 
   /* ---------------------------------------------------------------- list */
-  var seq = 0, lastAdmin1 = "";
+  var seq = 0, lastAdmin1 = "", lastDated = 0;
   function refresh() {
     var my = ++seq;
     var qs = query(Object.assign({ limit: 500 }, state));
@@ -151,6 +151,9 @@
       drawMarkers(page.items);
       drawList(page);
       drawTimeline(res[1]);
+      if (!state.date_from && !state.date_to && page.total > lastDated) {
+        $("tl-note").textContent += " · " + (page.total - lastDated) + " undated incident(s) not shown";
+      }
       $("count").textContent = page.total + " incident" + (page.total === 1 ? "" : "s");
       if (state.admin1 !== lastAdmin1) {
         lastAdmin1 = state.admin1;
@@ -259,6 +262,8 @@
     var s = $("tl-svg");
     s.replaceChildren();
     var W = s.clientWidth || 800, H = s.clientHeight || 104, top = 4, bottom = 16;
+    lastDated = 0;
+    $("tl-note").textContent = "";
     if (!days.length) { s.appendChild(svg("text", { x: 8, y: 40, class: "axis" }, "no dated incidents")); return; }
     // the axis spans the picked dates when there are some (so a drag zooms in), else all the data
     var d0 = state.date_from ? toDay(state.date_from) : toDay(days[0].date);
@@ -271,14 +276,17 @@
     days.forEach(function (d) {
       var i = toDay(d.date) - d0, h = Math.max(2, (H - top - bottom) * d.incidents / max);
       var inside = i + d0 >= from && i + d0 <= to;
-      var r = svg("rect", { x: i * bw + (bw > 3 ? 1 : 0), y: H - bottom - h, width: Math.max(1, bw - (bw > 3 ? 2 : 0)), height: h,
+      var w = Math.max(1, Math.min(30, bw - (bw > 3 ? 2 : 0)));
+      var r = svg("rect", { x: i * bw + (bw - w) / 2, y: H - bottom - h, width: w, height: h,
         class: "bar" + (inside ? "" : " out"), "data-date": d.date });
       r.appendChild(svg("title", {}, d.date + ": " + d.incidents + " incident(s), " + d.fatalities + " dead"));
       s.appendChild(r);
     });
     s.appendChild(svg("text", { x: 2, y: H - 3, class: "axis" }, fromDay(d0)));
     s.appendChild(svg("text", { x: W - 2, y: H - 3, class: "axis", "text-anchor": "end" }, fromDay(d1)));
-    s.appendChild(svg("text", { x: 2, y: top + 8, class: "axis" }, "max " + max + "/day"));
+    var dated = days.reduce(function (a, d) { return a + d.incidents; }, 0);
+    $("tl-note").textContent = "(busiest day: " + max + ")";
+    lastDated = dated;
     // click a bar: that day; drag: a range
     var startX = null, brush = null;
     function dayAt(x) { return d0 + Math.max(0, Math.min(n - 1, Math.floor(x / bw))); }
