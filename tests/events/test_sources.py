@@ -79,3 +79,11 @@ def test_custom_lexicon() -> None:
     t = fold("وروى مرصد الحقيقة أن القصف طال المدينة")
     m = find_source(t, 0, len(t), lexicon=lx)
     assert m is not None and m.code == "TRUTH"
+
+
+def test_claims_can_be_turned_off(lex: ActorLexicon) -> None:
+    t = fold("وقال الرئيس التركي إن بلاده لن تسمح بقيام دولة كردية")
+    assert find_source(t, 0, len(t), actors=lex).code == "TUR-GOV"  # type: ignore[union-attr]
+    assert find_source(t, 0, len(t), actors=lex, claims=False) is None
+    t = fold("وأفادت وكالة فارس بأن ظريف التقى دي ميستورا")
+    assert find_source(t, 0, len(t), actors=lex, claims=False).code == "IRN-media"  # type: ignore[union-attr]

@@ -264,6 +264,7 @@ def find_source(
     *,
     actors: ActorLexicon | None = None,
     lexicon: SourceLexicon | None = None,
+    claims: bool = True,
 ) -> SourceMention | None:
     """The source of the report in ``text[start:end]`` (folded text), or None.
 
@@ -273,10 +274,12 @@ def find_source(
         end: its end (default: end of text).
         actors: actor lexicon for parties claiming their own action; None to skip rule 3.
         lexicon: source lexicon (default: the package one).
+        claims: apply rule 3 (a party claiming its own action). Pass False for interaction events
+            (statements, visits, accusations): there the speaker is the actor, not a source.
     """
     end = len(text) if end is None else end
     lex = lexicon or _default_sources()
-    cands = _candidates(text, start, end, actors, lex)
+    cands = _candidates(text, start, end, actors if claims else None, lex)
     if not cands:
         return None
     return min(cands, key=lambda x: (x[0], x[1].start))[1]
