@@ -67,6 +67,11 @@ _MILWORDS = _set(
     "مقاتلين مقاتلو مقاتلي المقاتلين ميليشيا ميليشيات مليشيات كتيبة كتائب لواء فصائل الفصائل قوات القوات "
     "الطيران طائرات الطائرات حربية الحربية مروحية المروحي المدفعية مدفعية الثوار الجبهة جبهة"
 )
+_SPORT = _set(
+    "مباراة المباراة مباريات الدوري دوري منتخب المنتخب نادي النادي لاعب اللاعب لاعبين اللاعبين مدرب المدرب "
+    "بطولة البطولة الودية ودية القرعة كرة الملعب هدف هدفين الهدف الشوط المهاجم الفريق"
+)
+_AIR_ACTORS = frozenset({"COALITION", "USA-MIL", "TUR-MIL", "FRA-MIL", "GBR-MIL", "RUS-MIL", "JOR-MIL", "ISR-MIL"})
 _ANAPHORIC = _set("هذه هذا تلك ذلك مناطق محاور خطوط جبهات منطقة محور خط جبهة قواعد")
 _SUBJECTED = _set("تعرض تعرضت تتعرض يتعرض تعرضوا عرضة تعرضها")
 _AFTER_WORDS = _set("بعد إثر اثر عقب")
@@ -208,8 +213,9 @@ class EventExtractor:
                               for t in trigs)
         has_mil = bool(armed or places or kill_present or strong_violence
                        or any(_plain(w) in _MILWORDS for w in words))
-        has_pol = bool([m for m in actors if m.code not in ("CIV",)]) or bool(actors)
-        sent_air = any(_plain(w) in _AIR for w in words)
+        has_pol = any(m.code != "CIV" and not m.weak for m in actors) or any(
+            m.code != "CIV" and m.kind in ("person", "title") for m in actors)
+        sport = any(_plain(w) in _SPORT for w in words)
         clauses = _clauses(text, sent)
         cstarts = [c.start for c in clauses]
 
@@ -224,6 +230,13 @@ class EventExtractor:
             if "mil" in f and not has_mil:
                 continue
             if "pol" in f and not has_pol:
+                continue
+            if "armed" in f and not armed:
+                continue
+            if sport and ("mil" in f or "weak" in f):
+                continue  # "هجوم", "مواجهات" in a match report
+            if "needair" in f and not (any(_plain(w) in _AIR for w in words)
+                                       or any(m.code in _AIR_ACTORS for m in armed)):
                 continue
             if "ala" in f and not any(w in _ALA for w in words[t.token + t.ntok:t.token + t.ntok + 4]):
                 continue
@@ -259,9 +272,9 @@ class EventExtractor:
                     obj = [_plain(w) for w in words[t.token + t.ntok:t.token + t.ntok + 2]]
                     if any(w in _FORCES for w in obj):
                         typ = "armed_clash"
-                    elif sent_air:
+                    elif any(w in _AIR for w in cwords):
                         typ = "air_strike"
-                elif not ground and not weapon and sent_air:
+                elif not ground and not weapon and any(w in _AIR for w in cwords):
                     typ = "air_strike"
             if typ == "territory_gain":
                 prev = [_plain(w) for w in words[max(0, t.token - 3):t.token]]
@@ -520,7 +533,7 @@ class EventExtractor:
 
 
 _KNOWN = (_AIR | _GROUND | _SUICIDE | _REMOTE | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
-          | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS)
+          | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT)
 
 
 _INNER_END = re.compile(r"[.!?؟؛]+\s")

@@ -19,6 +19,7 @@ import itertools
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 from rasid.errors import DataFileError
@@ -29,7 +30,7 @@ __all__ = ["TriggerEntry", "Trigger", "TriggerLexicon", "FLAGS"]
 
 logger = logging.getLogger(__name__)
 
-FLAGS = frozenset({"mil", "pol", "air", "blast", "terr", "ala", "noal", "weak", "place", "anaphor"})
+FLAGS = frozenset({"mil", "pol", "air", "blast", "terr", "ala", "noal", "weak", "place", "anaphor", "armed", "needair"})
 _ALT = re.compile(r"\{([^{}]*)\}")
 
 
@@ -161,8 +162,22 @@ class TriggerLexicon:
         return out
 
 
-def _bases(w: str) -> list[str]:
-    return bases(w)
+@lru_cache(maxsize=200_000)
+def _bases(w: str) -> tuple[str, ...]:
+    """Clitic readings of a word, safe ones only.
+
+    A reading that needs a pronoun suffix removed must keep four letters and
+    must not come from a final ي (that is the nisba adjective: الاجتماعي is
+    not اجتماع), so وزارة does not read as زار nor فائدة as أيد.
+    """
+    plain = bases(w, suffixes=False)
+    out = list(plain)
+    for b in bases(w):
+        if b in out:
+            continue
+        if len(b) >= 4 and not any(p.startswith(b) and p[len(b):] == "ي" for p in plain):
+            out.append(b)
+    return tuple(out)
 
 
 def _has_article(word: str, base: str) -> bool:
