@@ -8,6 +8,7 @@ factory on ``app.state`` and mounts the static files shipped in the package.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None, *, pipeline: Any = None, incide
     app.state.sessions = session_factory(engine)
     app.state.pipeline = pipeline
     app.state.incident_builder = incident_builder
+    app.state.write_lock = threading.Lock()
 
     api = APIRouter(prefix="/api")
     for r in (incidents.router, events.router, documents.router, exports.router, meta_router):

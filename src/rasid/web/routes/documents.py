@@ -63,13 +63,16 @@ def ingest(article: ArticleIn, session: SessionDep, request: Request, response: 
         raw = article.title + "\n" + raw
     meta = {k: v for k, v in (("outlet", article.outlet), ("url", article.url)) if v}
     doc = Document.from_raw(article.id, raw, title=article.title, date=article.date, meta=meta)
-    if repo.find_document_by_hash(session, repo.content_hash(raw)) is None:
-        doc = next(iter(_pipeline(request).pipe([doc])))
-    result = repo.ingest_document(session, doc)
-    if result.status == "failed":
-        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "the article could not be stored")
-    if result.status == "duplicate":
-        response.status_code = status.HTTP_200_OK
-        return IngestOut(status="duplicate", document_id=result.document_id, events=0)
-    n = repo.refresh_incidents(session, builder=getattr(request.app.state, "incident_builder", None))
+    # one write at a time: the pipeline is shared and incidents are rebuilt as a whole
+    with request.app.state.write_lock:
+        if repo.find_document_by_hash(session, repo.content_hash(raw)) is None:
+            doc = next(iter(_pipeline(request).pipe([doc])))
+        result = repo.ingest_document(session, doc)
+        if result.status == "failed":
+            raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "the article could not be stored")
+        if result.status == "duplicate":
+            response.status_code = status.HTTP_200_OK
+            return IngestOut(status="duplicate", document_id=result.document_id, events=0)
+        n = repo.refresh_incidents(session, builder=getattr(request.app.state, "incident_builder", None))
+    logger.info("ingested %s over the API: %d events, %d incidents", article.id, result.events, n)
     return IngestOut(status=result.status, document_id=result.document_id, events=result.events, incidents=n)
