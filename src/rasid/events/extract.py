@@ -208,14 +208,16 @@ class EventExtractor:
         actors = self.actors.find(text, sent.start, sent.end)
         armed = [m for m in actors if m.code not in NON_ACTORS and m.code != "CIV"]
         places = self._places(text, sent)
-        kill_present = any(_plain(w) in KILL_WORDS for w in words)
+        pw = [_plain(w) for w in words]  # cue readings of the words, clitics removed
+        tstarts = [t[0] for t in toks]
+        kill_present = any(w in KILL_WORDS for w in pw)
         strong_violence = any(t.type in VIOLENCE_TYPES and "weak" not in t.flags and "mil" not in t.flags
                               for t in trigs)
         has_mil = bool(armed or places or kill_present or strong_violence
-                       or any(_plain(w) in _MILWORDS for w in words))
+                       or any(w in _MILWORDS for w in pw))
         has_pol = any(m.code != "CIV" and not m.weak for m in actors) or any(
             m.code != "CIV" and m.kind in ("person", "title") for m in actors)
-        sport = any(_plain(w) in _SPORT for w in words)
+        sport = any(w in _SPORT for w in pw)
         clauses = _clauses(text, sent)
         cstarts = [c.start for c in clauses]
 
@@ -235,7 +237,7 @@ class EventExtractor:
                 continue
             if sport and ("mil" in f or "weak" in f):
                 continue  # "هجوم", "مواجهات" in a match report
-            if "needair" in f and not (any(_plain(w) in _AIR for w in words)
+            if "needair" in f and not (any(w in _AIR for w in pw)
                                        or any(m.code in _AIR_ACTORS for m in armed)):
                 continue
             if "ala" in f and not any(w in _ALA for w in words[t.token + t.ntok:t.token + t.ntok + 4]):
@@ -245,9 +247,9 @@ class EventExtractor:
                 continue
             typ = t.type
             lo, hi = max(0, t.token - 4), min(len(words), t.token + t.ntok + 4)
-            win = [_plain(w) for w in words[lo:hi]]
+            win = pw[lo:hi]
             if typ in VIOLENCE_TYPES or typ in ("casualty", "territory_gain"):
-                prev1 = _plain(words[t.token - 1]) if t.token > 0 else ""
+                prev1 = pw[t.token - 1] if t.token > 0 else ""
                 if prev1 in _STOP:
                     continue  # "وقف القصف": a demand, not an attack
                 if prev1 in _ANAPHORIC:
@@ -260,7 +262,7 @@ class EventExtractor:
                     continue  # background: "الذي قتل في مارس 2014 في المعارك"
             if "air" in f and typ == "shelling":
                 air = any(w in _AIR for w in win)
-                cwords = [_plain(w) for w in words[_tok_index(toks, clause.start):_tok_index(toks, clause.end)]]
+                cwords = pw[bisect.bisect_left(tstarts, clause.start):bisect.bisect_left(tstarts, clause.end)]
                 ground = any(w in _GROUND for w in win) or (not air and any(w in _GROUND for w in cwords))
                 weapon = any(w in _WEAPON for w in win) or (not air and any(w in _WEAPON for w in cwords))
                 if not air and any(w in _GROUND_FORCES for w in win):
@@ -269,7 +271,7 @@ class EventExtractor:
                     typ = "air_strike"
                 elif t.family == "استهدف" and not weapon and not ground:
                     # "استهدفوا قوات النظام" is an attack on forces; "استهداف مناطق/قرية" a bombardment
-                    obj = [_plain(w) for w in words[t.token + t.ntok:t.token + t.ntok + 2]]
+                    obj = pw[t.token + t.ntok:t.token + t.ntok + 2]
                     if any(w in _FORCES for w in obj):
                         typ = "armed_clash"
                     elif any(w in _AIR for w in cwords):
@@ -277,18 +279,18 @@ class EventExtractor:
                 elif not ground and not weapon and any(w in _AIR for w in cwords):
                     typ = "air_strike"
             if typ == "territory_gain":
-                prev = [_plain(w) for w in words[max(0, t.token - 3):t.token]]
+                prev = pw[max(0, t.token - 3):t.token]
                 first = words[t.token]
                 if any(w in _PURPOSE for w in prev) or (first[:1] == "ل" and not first.startswith("ال")):
                     continue  # "لانتزاع السيطرة", "تهدف إلى السيطرة": an aim, not a gain
-                ci0 = max(t.token - 8, _tok_index(toks, clause.start))
-                if any(_plain(w) in _ATTEMPT for w in words[ci0:t.token]):
+                ci0 = max(t.token - 8, bisect.bisect_left(tstarts, clause.start))
+                if any(w in _ATTEMPT for w in pw[ci0:t.token]):
                     typ = "armed_clash"  # "محاولة قوات النظام التقدم": fighting, no gain
             if "anaphor" in f and ctx.blast_seen and not any(m.code != "CIV" for m in armed):
                 typ = ctx.blast  # "الهجوم" in an article about a bombing is that bombing
             if "blast" in f:
                 lo, hi = max(0, t.token - 6), min(len(words), t.token + t.ntok + 6)
-                win = [_plain(w) for w in words[lo:hi]]
+                win = pw[lo:hi]
                 if any(w in _SUICIDE for w in win):
                     typ = "suicide_bomb"
                 elif any(w in _REMOTE for w in win):
@@ -323,6 +325,9 @@ class EventExtractor:
         cfat: dict[int, FatalityMention] = {}
         if fat is not None:
             for cl in clauses:
+                a, b = bisect.bisect_left(tstarts, cl.start), bisect.bisect_left(tstarts, cl.end)
+                if not any(w in KILL_WORDS or w in _ZERO_CUES for w in pw[a:b]):
+                    continue
                 f1 = find_fatalities(text, cl.start, cl.end)
                 if f1 is not None:
                     cfat[cl.start] = f1
@@ -343,7 +348,7 @@ class EventExtractor:
                 if any(k.type == c.type for k in final):
                     continue
             elif c.type == "armed_clash" and territory and c.trig.token > 0 \
-                    and _plain(words[c.trig.token - 1]) in _AFTER_WORDS:
+                    and pw[c.trig.token - 1] in _AFTER_WORDS:
                 continue  # "سيطرت على البلدة بعد معارك عنيفة": the fighting is part of the gain
             final.append(c)
 
@@ -575,11 +580,6 @@ def _past_year(text: str, s: int, e: int, year: int) -> bool:
 
 
 _LAST_YEAR = fold("العام الماضي")
-
-
-def _tok_index(toks: list[tuple[int, int, str]], pos: int) -> int:
-    """Index of the first token starting at or after ``pos``."""
-    return bisect.bisect_left([t[0] for t in toks], pos)
 
 
 def _plain(w: str) -> str:

@@ -63,6 +63,8 @@ _VAGUE = _f({
     "عشرات": 0, "العشرات": 0, "مئات": 0, "المئات": 0, "آلاف": 0, "الآلاف": 0,
     "ألوف": 0, "الألوف": 0, "بضع": 0, "بضعة": 0, "عدد": 0, "العديد": 0,
 })
+_PLURAL_THOUSANDS = frozenset({fold("آلاف"), fold("ألوف")})
+_HUNDRED = frozenset({fold("مئة"), fold("مائة")})
 _BEFORE = [
     (tuple(fold(w) for w in p.split()), q)
     for p, q in (
@@ -157,7 +159,7 @@ def _read(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int | None]:
     word, _ = _strip(w, first=True)
     if word in _VAGUE and word not in _ALL:
         return i + 1, None
-    if word == fold("آلاف") or word == fold("ألوف"):
+    if word in _PLURAL_THOUSANDS:
         return i + 1, None  # "آلاف" alone is vague
     if word not in _ALL:
         return i, None
@@ -170,7 +172,7 @@ def _read(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int | None]:
             break
         if j > i and not conj and not (
             (word in _TEN and last == "unit")
-            or (word in _HUNDREDS and last == "unit" and word in (fold("مئة"), fold("مائة")))
+            or (word in _HUNDREDS and last == "unit" and word in _HUNDRED)
             or (word in _THOUSANDS and last in ("unit", "ten", "tens", "hundreds"))
         ):
             break
@@ -184,7 +186,7 @@ def _read(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int | None]:
             current += _TENS[word]
             last = "tens"
         elif word in _HUNDREDS:
-            if last == "unit" and not conj and word in (fold("مئة"), fold("مائة")):
+            if last == "unit" and not conj and word in _HUNDRED:
                 current = current * 100
             else:
                 current += _HUNDREDS[word]
