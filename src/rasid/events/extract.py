@@ -233,6 +233,8 @@ class EventExtractor:
                 continue
             if "pol" in f and not has_pol:
                 continue
+            if any(p.start <= t.start and t.end <= p.end for p in places):
+                continue  # the word is part of a place name ("قرية الزيارة")
             if "armed" in f and not armed:
                 continue
             if sport and ("mil" in f or "weak" in f):
