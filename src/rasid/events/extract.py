@@ -252,13 +252,16 @@ class EventExtractor:
             win = pw[lo:hi]
             if typ in VIOLENCE_TYPES or typ in ("casualty", "territory_gain"):
                 prev1 = pw[t.token - 1] if t.token > 0 else ""
-                if prev1 in _STOP:
+                if prev1 in _STOP and typ == "territory_gain":
+                    typ = "armed_clash"  # "إيقاف تقدم قوات النظام": fighting that stopped an advance
+                elif prev1 in _STOP:
                     continue  # "وقف القصف": a demand, not an attack
                 if prev1 in _ANAPHORIC:
                     continue  # "هذه الاشتباكات", "مناطق الاشتباك": a mention of a fight told before
                 first = words[t.token]
+                c0 = max(bisect.bisect_left(tstarts, clause.start), t.token - 8)
                 if first[:1] == "ل" and not first.startswith("ال") and not first.startswith("لقي") \
-                        and first not in ("لقوا",) and prev1 not in _SUBJECTED:
+                        and first not in ("لقوا",) and not any(w in _SUBJECTED for w in pw[c0:t.token]):
                     continue  # "لاقتحام", "للتقدم": an aim; "تعرضت لهجوم" is kept
                 if year and _past_year(text, clause.start, clause.end, year):
                     continue  # background: "الذي قتل في مارس 2014 في المعارك"
