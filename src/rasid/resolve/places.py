@@ -25,7 +25,7 @@ import io
 import logging
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -71,6 +71,7 @@ _NOT_NAMES = set(_TYPE_CUES) | _PROX_CUES | _DIR_ADJ
 _CONTEXT_ADMIN1 = 5.0  # governorate named nearby: beats feature/kind, not a 10x population gap
 _CONTEXT_COUNTRY = 3.5
 _NAMED_KINDS = {"country", "capital", "admin1", "region"}  # never need a cue
+_VERY_COMMON_DF = 300  # corpus articles: such words need قرية/بلدة before them
 _SHORT_KEY = 3  # keys this short must be written exactly (no bare-clitic stripping)
 _MAX_WORDS = 6
 
@@ -126,39 +127,40 @@ class PlaceMention:
 
 
 @lru_cache(maxsize=300_000)
-def word_key(token: str) -> tuple[tuple[str, bool, bool], ...]:
+def word_key(token: str) -> tuple[tuple[str, bool, int], ...]:
     """Readings of one folded word: ``(key, had_article, bare_clitic)``, longest first.
 
     ``key`` has clitics and the article removed; ``had_article`` says the reading
-    carried ``ال`` (or ``لل``); ``bare_clitic`` says a preposition or conjunction
-    was stripped without an article following it ("بحلب", "ورقه").
+    carried ``ال`` (or ``لل``); ``bare_clitic`` says what was stripped without an
+    article following it: 0 nothing, 1 a conjunction (و ف: "وحلب"), 2 a
+    preposition (ب ل ك: "بحلب").
 
     >>> word_key("بالرقه")[-1]
-    ('رقه', True, False)
+    ('رقه', True, 0)
     """
-    out: list[tuple[str, bool, bool]] = []
+    out: list[tuple[str, bool, int]] = []
     seen: set[str] = set()
 
-    def add(stem: str, clitic: bool) -> None:
+    def add(stem: str, clitic: int) -> None:
         if stem.startswith("ال") and len(stem) > 3:
-            item = (stem[2:], True, False)
+            item = (stem[2:], True, 0)
         else:
             item = (stem, False, clitic)
         if len(item[0]) >= 2 and item[0] not in seen:
             seen.add(item[0])
             out.append(item)
 
-    add(token, False)
+    add(token, 0)
     stems = [token]
     if len(token) > 3 and token[0] in "وف":
         stems.append(token[1:])
-        add(token[1:], True)
+        add(token[1:], 1)
     for s in list(stems):
         if len(s) > 3 and s[0] in "بلك":
             if s.startswith("لل") and len(s) > 4:
-                add("ال" + s[2:], True)
+                add("ال" + s[2:], 2)
             else:
-                add(s[1:], True)
+                add(s[1:], 2)
     return tuple(out)
 
 
@@ -200,12 +202,16 @@ class Gazetteer:
     one candidate of a mention using the other mentions as context.
     """
 
-    def __init__(self, places: Iterable[tuple[Place, Sequence[str]]], common_words: Iterable[str] = ()) -> None:
+    def __init__(
+        self, places: Iterable[tuple[Place, Sequence[str]]], common_words: Iterable[str] | Mapping[str, int] = ()
+    ) -> None:
         """Index places.
 
         Args:
             places: ``(place, arabic_names)`` pairs; names in natural or folded Arabic.
-            common_words: folded keys of ordinary words that need a cue to count as places.
+            common_words: folded keys of ordinary words that need a cue to count as
+                places, or a mapping key -> corpus document frequency (very
+                frequent words need a settlement cue: قرية، بلدة).
         """
         self.places: list[Place] = []
         self._index: dict[str, list[tuple[int, bool]]] = {}
@@ -213,10 +219,14 @@ class Gazetteer:
         self._base: list[float] = []
         self._by_admin1: dict[str, Place] = {}
         self._by_country: dict[str, Place] = {}
-        self.common: set[str] = set(common_words)
+        if isinstance(common_words, Mapping):
+            self.common: dict[str, int] = dict(common_words)
+        else:
+            self.common = {w: 0 for w in common_words}
         self.nisba: dict[str, tuple[str, bool]] = {}
         """Folded gentilic adjective -> (place id, part-of flag)."""
         self._by_id: dict[str, Place] = {}
+        self._well_known: list[bool] = []
         for place, names in places:
             self.add(place, names)
 
@@ -250,6 +260,10 @@ class Gazetteer:
         if not usable:
             return False
         self.places.append(place)
+        self._well_known.append(
+            place.kind in _NAMED_KINDS or place.population >= 500000
+            or (place.country == "SY" and place.population >= 10000)
+        )
         self._by_id.setdefault(place.id, place)
         self._base.append(self._base_score(place))
         if place.kind == "admin1" and place.admin1:
@@ -345,6 +359,8 @@ class Gazetteer:
                 for idx, name_al in hits:
                     if bare and (len(joined) <= _SHORT_KEY or name_al):
                         continue  # "ورقه" is not "الرقه"; "بحلب" is "حلب"
+                    if bare == 2 and not self._well_known[idx]:
+                        continue  # "باردو", "بجروح": a bare preposition only before well-known places
                     if not had_al and not bare and name_al and len(joined) < 5 and k == 1:
                         continue  # bare "رقه" is a word, not Raqqa
                     if had_al and not name_al:
@@ -393,8 +409,11 @@ class Gazetteer:
                 pending.append(mention)
             mentions.append(mention)
         if pending:
-            anchors = [m for m in mentions if m not in pending and m.places[0].country == "SY"]
-            drop = [m for m in pending if not any(abs(a.start - m.start) < 200 for a in anchors)]
+            anchors = [
+                m for m in mentions
+                if all(m is not p for p in pending) and m.places[0].country == "SY" and m.places[0].kind != "country"
+            ]
+            drop = [m for m in pending if not any(abs(a.start - m.start) < 120 for a in anchors)]
             mentions = [m for m in mentions if all(m is not d for d in drop)]
         return mentions
 
@@ -436,13 +455,26 @@ class Gazetteer:
         )
         mention.precision = self.precision_of(mention, places[0])
         common_ok: bool | None = True
-        if key in self.common and not cue and not (nis is not None and nis[1]):
-            named = [p for p in places if p.kind in _NAMED_KINDS]
-            if named:
-                mention.places = named  # "مالي" the country, not a village of that name
+        named = [p for p in places if p.kind in _NAMED_KINDS]
+        if key in self.common and named:
+            # "مالي" the country, not a village; "حماه" the governorate or its big city
+            mention.places = [p for p in places if p.kind in _NAMED_KINDS or p.population >= 100000]
+            mention.precision = self.precision_of(mention, mention.places[0])
+        elif key in self.common and not (nis is not None and nis[1]):
+            very = self.common[key] >= _VERY_COMMON_DF
+            big = [p for p in places if p.population >= 10000]
+            if cue is not None and big:
+                mention.places = big  # "مدينة جدة"
+                mention.precision = self.precision_of(mention, big[0])
+            elif cue is not None and not very:
+                pass
+            elif cue is not None and _TYPE_CUES.get(cue) in ("village", "town"):
+                pass  # "قرية الزيارة"
             else:
                 prev = toks[ti - 1][2] if ti > 0 else ""
-                common_ok = False if (prev in _LOCATIVE or bare or toks[ti][2][:1] == "ب") else None
+                listed = ti == lo and ti > 0 and toks[ti][2][:1] == "و"  # "الزبداني ومضايا"
+                weak = prev in ("في", "قرب") or toks[ti][2].startswith("ب") or listed
+                common_ok = False if weak and not very else None
         return mention, last, common_ok
 
     def _cued_unknown(
@@ -582,7 +614,11 @@ class Gazetteer:
         return 0 if p.kind == "country" else 1  # proximity cue: a point, not a country
 
     def _rank(self, places: list[Place], base: list[float], cue: str | None) -> list[Place]:
-        order = sorted(range(len(places)), key=lambda x: (self._kind_fit(cue, places[x]), base[x]), reverse=True)
+        order = sorted(
+            range(len(places)),
+            key=lambda x: (places[x].kind == "country", self._kind_fit(cue, places[x]), base[x]),
+            reverse=True,
+        )
         return [places[x] for x in order]
 
     @staticmethod
@@ -851,12 +887,14 @@ def _read_nisba() -> dict[str, tuple[str, bool]]:
     return out
 
 
-def _read_common_words(name: str) -> set[str]:
-    """Folded keys of the ordinary-word stoplist (first column)."""
-    words: set[str] = set()
+def _read_common_words(name: str) -> dict[str, int]:
+    """The ordinary-word stoplist: folded key -> corpus document frequency."""
+    words: dict[str, int] = {}
     with _open_data(name) as fh:
         for line in fh:
             if not line.strip() or line.startswith("#") or line.startswith("key\t"):
                 continue
-            words.add(fold(line.split("\t", 1)[0].strip()))
+            cols = line.rstrip("\n").split("\t")
+            df = int(cols[1]) if len(cols) > 1 and cols[1].isdigit() else _VERY_COMMON_DF
+            words[fold(cols[0].strip())] = df
     return words
