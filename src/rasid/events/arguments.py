@@ -27,7 +27,10 @@ from dataclasses import dataclass
 from rasid.resolve.actors import ActorMention, armed_code
 from rasid.text.normalize import fold
 
-__all__ = ["RoleResult", "assign_roles", "default_actor1", "GOVT_SIDE", "NON_ACTORS"]
+__all__ = [
+    "RoleResult", "assign_roles", "default_actor1", "default_actor2", "civilian_cue", "side_of",
+    "GOVT_SIDE", "NON_ACTORS",
+]
 
 _W = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 
@@ -263,7 +266,8 @@ _DEFAULT_TYPES = frozenset({
 })
 
 
-def _side(code: str | None) -> str | None:
+def side_of(code: str | None) -> str | None:
+    """"govt" or "rebel" for the two sides of the Syrian war, else the code itself."""
     if code is None:
         return None
     if code in GOVT_SIDE:
@@ -291,12 +295,12 @@ def default_actor2(etype: str, actor1: str | None, mentions: Sequence[ActorMenti
     """
     if etype not in _DEFAULT_TYPES:
         return None
-    side1 = _side(actor1)
+    side1 = side_of(actor1)
     for m in mentions:
         code = armed_code(m.code)
         if code is None or code in NON_ACTORS or code == "CIV" or m.weak:
             continue
-        if code != actor1 and _side(code) != side1:
+        if code != actor1 and side_of(code) != side1:
             return code
     if civilians or etype in ("attack_on_civilians",):
         return "CIV"

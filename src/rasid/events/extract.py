@@ -32,6 +32,7 @@ from typing import Any
 from rasid.doc import Document, Span
 from rasid.events.arguments import (
     GOVT_SIDE,
+    side_of,
     NON_ACTORS,
     assign_roles,
     civilian_cue,
@@ -73,7 +74,8 @@ _SPORT = _set(
 )
 _AIR_ACTORS = frozenset({"COALITION", "USA-MIL", "TUR-MIL", "FRA-MIL", "GBR-MIL", "RUS-MIL", "JOR-MIL", "ISR-MIL"})
 _ANAPHORIC = _set("هذه هذا تلك ذلك مناطق محاور خطوط جبهات منطقة محور خط جبهة قواعد")
-_SUBJECTED = _set("تعرض تعرضت تتعرض يتعرض تعرضوا عرضة تعرضها")
+_SUBJECTED = _set("تعرض تعرضت تتعرض يتعرض تعرضوا عرضة تعرضها تعرضتا تتعرضان يتعرضون")
+_DEMONSTRATIVE = _set("هذه هذا تلك ذلك")
 _AFTER_WORDS = _set("بعد إثر اثر عقب")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _GROUND_FORCES = _set("قوات القوات المعارضة الفصائل فصائل الثوار كتائب الكتائب التنظيم مقاتلي مقاتلو")
@@ -106,6 +108,8 @@ class _Ctx:
     actor1: str | None = None
     blast: str = "remote_explosive"
     blast_seen: bool = False
+    air_bias: bool = False
+    doc_blast: str | None = None
     doc_actor1: str | None = None
     actor2: str | None = None
     place_mentions: list[Any] = field(default_factory=list)
@@ -181,6 +185,7 @@ class EventExtractor:
         sents = doc.sents or split_sentences(text)
         breaks = [i for i, c in enumerate(text) if c == "\n"]
         ctx = _Ctx()
+        ctx.air_bias, ctx.doc_blast = _doc_priors(text)
         events: list[Event] = []
         for si, sent in enumerate(sents):
             para = bisect.bisect_left(breaks, sent.start)
@@ -239,7 +244,7 @@ class EventExtractor:
                 continue
             if sport and ("mil" in f or "weak" in f):
                 continue  # "هجوم", "مواجهات" in a match report
-            if "needair" in f and not (any(w in _AIR for w in pw)
+            if "needair" in f and not ctx.air_bias and not (any(w in _AIR for w in pw)
                                        or any(m.code in _AIR_ACTORS for m in armed)):
                 continue
             if "ala" in f and not any(w in _ALA for w in words[t.token + t.ntok:t.token + t.ntok + 4]):
@@ -256,10 +261,10 @@ class EventExtractor:
                     typ = "armed_clash"  # "إيقاف تقدم قوات النظام": fighting that stopped an advance
                 elif prev1 in _STOP:
                     continue  # "وقف القصف": a demand, not an attack
-                if prev1 in _ANAPHORIC:
+                if prev1 in _ANAPHORIC and (typ == "armed_clash" or prev1 not in _DEMONSTRATIVE):
                     continue  # "هذه الاشتباكات", "مناطق الاشتباك": a mention of a fight told before
                 first = words[t.token]
-                c0 = max(bisect.bisect_left(tstarts, clause.start), t.token - 8)
+                c0 = max(0, t.token - 12)
                 if first[:1] == "ل" and not first.startswith("ال") and not first.startswith("لقي") \
                         and first not in ("لقوا",) and not any(w in _SUBJECTED for w in pw[c0:t.token]):
                     continue  # "لاقتحام", "للتقدم": an aim; "تعرضت لهجوم" is kept
@@ -281,8 +286,8 @@ class EventExtractor:
                         typ = "armed_clash"
                     elif any(w in _AIR for w in cwords):
                         typ = "air_strike"
-                elif not ground and not weapon and any(w in _AIR for w in cwords):
-                    typ = "air_strike"
+                elif not ground and not weapon and (any(w in _AIR for w in cwords) or ctx.air_bias):
+                    typ = "air_strike"  # bare "قصف" in a clause or an article about air raids
             if typ == "territory_gain":
                 prev = pw[max(0, t.token - 3):t.token]
                 first = words[t.token]
@@ -291,8 +296,8 @@ class EventExtractor:
                 ci0 = max(t.token - 8, bisect.bisect_left(tstarts, clause.start))
                 if any(w in _ATTEMPT for w in pw[ci0:t.token]):
                     typ = "armed_clash"  # "محاولة قوات النظام التقدم": fighting, no gain
-            if "anaphor" in f and ctx.blast_seen and not any(m.code != "CIV" for m in armed):
-                typ = ctx.blast  # "الهجوم" in an article about a bombing is that bombing
+            if "anaphor" in f and (ctx.blast_seen or ctx.doc_blast) and len({side_of(m.code) for m in armed}) < 2:
+                typ = ctx.blast if ctx.blast_seen else ctx.doc_blast  # "الهجوم" in an article about a bombing
             if "blast" in f:
                 lo, hi = max(0, t.token - 6), min(len(words), t.token + t.ntok + 6)
                 win = pw[lo:hi]
@@ -561,6 +566,25 @@ def _clauses(text: str, sent: Span) -> list[Span]:
         if c.end > s:
             out.append(Span(s, c.end, c.label))
     return out
+
+
+_AIR_RE = re.compile("|".join(fold(w) for w in ("غارة", "غارات", "الطيران", "طائرات", "الطائرات", "براميل", "برميل",
+                                                 "مروحي", "ضربة جوية", "ضربات جوية", "التحالف الدولي")))
+_GROUND_RE = re.compile("|".join(fold(w) for w in ("قذائف", "قذيفة", "مدفعي", "هاون", "راجمات", "صواريخ", "صاروخ")))
+_SUICIDE_RE = re.compile("|".join(fold(w) for w in ("انتحاري", "انتحارية", "فجر نفسه", "حزام ناسف", "انغماسي")))
+_REMOTE_RE = re.compile("|".join(fold(w) for w in ("مفخخة", "عبوة ناسفة", "عبوات ناسفة", "لغم")))
+
+
+def _doc_priors(text: str) -> tuple[bool, str | None]:
+    """Whether the article is mostly about air raids, and which bombing type it reports."""
+    air = len(_AIR_RE.findall(text))
+    ground = len(_GROUND_RE.findall(text))
+    sui = len(_SUICIDE_RE.findall(text))
+    rem = len(_REMOTE_RE.findall(text))
+    blast = None
+    if sui or rem:
+        blast = "suicide_bomb" if sui >= rem else "remote_explosive"
+    return air >= 3 and air > ground, blast
 
 
 def _resumptive(word: str) -> bool:
