@@ -267,7 +267,7 @@ _DEFAULT_TYPES = frozenset({
 
 
 def side_of(code: str | None) -> str | None:
-    """"govt" or "rebel" for the two sides of the Syrian war, else the code itself."""
+    """The side of the Syrian war a code is on: ``govt``, ``rebel``, else the code itself."""
     if code is None:
         return None
     if code in GOVT_SIDE:

@@ -582,7 +582,7 @@ def _doc_priors(text: str) -> tuple[bool, str | None]:
     sui = len(_SUICIDE_RE.findall(text))
     rem = len(_REMOTE_RE.findall(text))
     blast = None
-    if sui or rem:
+    if sui + rem >= 3:  # an article about a bombing, not one passing mention
         blast = "suicide_bomb" if sui >= rem else "remote_explosive"
     return air >= 3 and air > ground, blast
 
