@@ -243,9 +243,8 @@ class Gazetteer:
                 if len(key) < 2:
                     continue
                 lst = self._index.setdefault(key, [])
-                if (idx, has_al) in lst:
-                    continue
-                lst.append((idx, has_al))
+                if (idx, has_al) not in lst:
+                    lst.append((idx, has_al))
                 usable = True
                 words = _WORD_RE.findall(name)
                 first = _plain_key(words[0]) if n_words > 1 else key
@@ -357,9 +356,9 @@ class Gazetteer:
                     continue
                 ok = []
                 for idx, name_al in hits:
-                    if bare and (len(joined) <= _SHORT_KEY or name_al):
+                    if bare and name_al:
                         continue  # "ورقه" is not "الرقه"; "بحلب" is "حلب"
-                    if bare == 2 and not self._well_known[idx]:
+                    if bare and not self._well_known[idx] and (bare == 2 or len(joined) <= _SHORT_KEY):
                         continue  # "باردو", "بجروح": a bare preposition only before well-known places
                     if not had_al and not bare and name_al and len(joined) < 5 and k == 1:
                         continue  # bare "رقه" is a word, not Raqqa
