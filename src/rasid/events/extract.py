@@ -111,6 +111,7 @@ class _Ctx:
     air_bias: bool = False
     doc_blast: str | None = None
     doc_actor1: str | None = None
+    bomber: str | None = None
     actor2: str | None = None
     place_mentions: list[Any] = field(default_factory=list)
     head_location: Location | None = None
@@ -402,10 +403,22 @@ class EventExtractor:
             es, ee = sent.start, sent.end
         violence = c.type in VIOLENCE_TYPES or c.type.startswith("territory")
         verb_like = _verb_like(t.text)
+        cand_actors = actors
+        if violence:
+            # a place read as its government ("في سوريا", "دمشق") is not a party to a fight,
+            # and a government that announces a bombing did not set it off
+            cand_actors = [m for m in actors if not (m.weak and any(p.start <= m.start and m.end <= p.end
+                                                                    for p in places))]
+            if c.type in ("suicide_bomb", "remote_explosive"):
+                cand_actors = [m for m in cand_actors if not m.code.endswith("-GOV")]
         roles = assign_roles(text, t.start, t.end, (clause.start, clause.end), (sent.start, sent.end),
-                             actors, violence=violence, verb_like=verb_like)
+                             cand_actors, violence=violence, verb_like=verb_like)
         a1, a2 = roles.actor1, roles.actor2
         typ = c.type
+        if typ in ("suicide_bomb", "remote_explosive") and a1 in (None, "UNK-MIL"):
+            a1 = _bomber(cand_actors, ctx) or a1  # the group the article holds responsible
+        if a1 is None and violence and a2 is not None and roles.m2 is not None:
+            a1 = {"govt": "SYR-REB", "rebel": "SYR-MIL"}.get(side_of(a2) or "")  # "مواقع للجيش" → rebels
         if a1 is None and violence:
             a1 = default_actor1(typ, t.family, text, (sent.start, sent.end))
             if a1 is None and typ not in ("protest", "riot"):
@@ -426,6 +439,8 @@ class EventExtractor:
             ctx.actor2 = a2
         if typ in ("protest", "riot") and a1 is None:
             a1 = "CIV"
+        if typ in ("suicide_bomb", "remote_explosive") and a1 in _BOMBERS:
+            ctx.bomber = a1
         if violence and a1 is not None and a1 not in ("UNK-MIL", "CIV"):
             ctx.actor1 = a1
             if ctx.doc_actor1 is None:
@@ -585,6 +600,17 @@ def _doc_priors(text: str) -> tuple[bool, str | None]:
     if sui + rem >= 3:  # an article about a bombing, not one passing mention
         blast = "suicide_bomb" if sui >= rem else "remote_explosive"
     return air >= 3 and air > ground, blast
+
+
+_BOMBERS = frozenset({"ISIS", "NUSRA", "PKK", "AHRAR-SHAM", "JAYSH-ISLAM", "SYR-REB", "YDG-H", "TAK"})
+
+
+def _bomber(mentions: list[ActorMention], ctx: _Ctx) -> str | None:
+    """A group that sets off bombs named in the sentence, else the article's last bomber."""
+    for m in mentions:
+        if m.code in _BOMBERS and m.code != "SYR-REB":
+            return m.code
+    return ctx.bomber
 
 
 def _resumptive(word: str) -> bool:
