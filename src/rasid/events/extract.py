@@ -112,6 +112,7 @@ class _Ctx:
     doc_blast: str | None = None
     doc_actor1: str | None = None
     bomber: str | None = None
+    doc_location: Location | None = None
     actor2: str | None = None
     place_mentions: list[Any] = field(default_factory=list)
     head_location: Location | None = None
@@ -207,9 +208,9 @@ class EventExtractor:
         src = self._source(text, sent, trigs)
         if src is not None:
             ctx.source = src
+        if self.gazetteer is not None and si == 0:
+            ctx.head_location = self._location(text, sent.start, sent.end, ctx)
         if not trigs:
-            if self.gazetteer is not None and si == 0:
-                ctx.head_location = self._location(text, sent.start, sent.end, ctx)
             return []
         actors = self.actors.find(text, sent.start, sent.end)
         armed = [m for m in actors if m.code not in NON_ACTORS and m.code != "CIV"]
@@ -450,13 +451,16 @@ class EventExtractor:
             loc = self._nearest_place(text, t, sent, places, actors)
         if loc is None:
             loc = self._location(text, clause.start, clause.end, ctx)
+        carried = ctx.location or ctx.doc_location or ctx.head_location
         if loc is None or loc.precision >= 4:
-            # a country says little: the paragraph's place, else the headline's
-            carried = ctx.location or ctx.head_location
+            # a country says little: the paragraph's place, else the article's, else the headline's
             if carried is not None and (loc is None or carried.country == loc.country):
                 loc = carried
+        elif loc.precision == 3 and carried is not None and carried.precision < 3 \
+                and carried.admin1 == loc.admin1:
+            loc = carried  # "في ريف حماة" after "قرية X في ريف حماة": the place already named
         elif loc.precision <= 3:
-            ctx.location = loc
+            ctx.location = ctx.doc_location = loc
         rs, re_ = doc.raw_span(es, ee)
         ts, te = doc.raw_span(t.start, t.end)
         date_text = self._date(doc, clause, sent)
@@ -518,7 +522,7 @@ class EventExtractor:
                 continue
             dist = m.start - t.end if m.start >= t.end else (t.start - m.end) + 1
             key = (1 if loc.precision >= 4 else 0, 0 if loc.country in (None, "SY") else 1,
-                   1 if loc.precision >= 3 else 0, dist)
+                   loc.precision, dist)
             if best is None or key < best[0]:
                 best = (key, loc)
         return best[1] if best else None
