@@ -66,12 +66,16 @@ _KIND_BASE = {
     "admin2": 0.3, "admin3": 0.2, "village": 0.0, "neighbourhood": 0.0,
 }
 _FEATURE_BONUS = {"PPLC": 2.0, "PPLA": 1.5, "PPLA2": 1.2, "PPLA3": 1.0, "PPL": 0.5, "PPLL": 0.2, "PPLQ": -1.0}
-_COUNTRY_BONUS = {"SY": 4.0}
+_COUNTRY_BONUS = {"SY": 5.0}
 _NOT_NAMES = set(_TYPE_CUES) | _PROX_CUES | _DIR_ADJ
-_CONTEXT_ADMIN1 = 5.0  # governorate named nearby: beats feature/kind, not a 10x population gap
+_CONTEXT_ADMIN1 = 6.0  # governorate named nearby: beats feature/kind, not a 10x population gap
 _CONTEXT_COUNTRY = 3.5
 _NAMED_KINDS = {"country", "capital", "admin1", "region"}  # never need a cue
 _VERY_COMMON_DF = 300  # corpus articles: such words need قرية/بلدة before them
+_LINK_WORDS = {
+    "في", "قرب", "من", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "الواقعه",
+    "الواقع", "التابعه", "التابع", "ل", "لمدينه", "لبلده", "بمدينه", "بمنطقه", "بريف", "بمحافظه",
+}
 _SHORT_KEY = 3  # keys this short must be written exactly (no bare-clitic stripping)
 _MAX_WORDS = 6
 
@@ -362,8 +366,8 @@ class Gazetteer:
                         continue  # "باردو", "بجروح": a bare preposition only before well-known places
                     if not had_al and not bare and name_al and len(joined) < 5 and k == 1:
                         continue  # bare "رقه" is a word, not Raqqa
-                    if had_al and not name_al:
-                        continue  # "السوريه" is an adjective, not "سورية"
+                    if had_al and not name_al and (len(joined) < 4 or self.places[idx].kind in _NAMED_KINDS):
+                        continue  # "السوريه" is an adjective, not "سورية"; "القرقور" is "قرقور"
                     if idx not in ok:
                         ok.append(idx)
                 if ok and (best is None or k > best[0]):
@@ -737,11 +741,20 @@ class Gazetteer:
         span_admin1s = self._strong_admin1s(mentions)
         best: tuple[tuple[int, int, int, int], Location] | None = None
         for m in mentions:
-            place = self.choose(m, ctx)
+            parent = self._linked_parent(text, m, mentions)
+            place = self.choose(m, [parent] if parent is not None else ctx)
             if place is None:
                 continue
             loc = self.to_location(m, place)
-            if (
+            if parent is not None and place.country == "SY" and place.kind not in _NAMED_KINDS:
+                outer = self.choose(parent, ctx)
+                if outer is not None and outer.country == "SY" and self._outside(place, outer, m):
+                    # "حي المغاير في حلب", "حوض اليرموك بريف درعا": the known X lies elsewhere
+                    loc = Location(
+                        text=text[m.start:parent.end], name=outer.name, admin1=outer.admin1, lat=outer.lat,
+                        lon=outer.lon, precision=2, gid=outer.id, country=outer.country, start=m.start, end=parent.end,
+                    )
+            elif (
                 place.country == "SY" and span_admin1s and place.admin1 not in span_admin1s
                 and (place.kind in ("village", "neighbourhood", "admin3") or (place.kind == "city" and place.population < 20000))
                 and len(span_admin1s) == 1
@@ -766,6 +779,34 @@ class Gazetteer:
                     precision=2, gid=admin.id, country=admin.country, start=s, end=e,
                 )
         return best[1] if best else None
+
+    def _linked_parent(self, text: str, m: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention | None:
+        """The mention that says where ``m`` lies: "X في ريف إدلب", "X بريف درعا", "X شمالي حلب"."""
+        for a in mentions:
+            if a.start < m.end:
+                continue
+            gap = text[m.end:a.start]
+            if len(gap) > 30:
+                return None
+            words = _WORD_RE.findall(gap)
+            if not words and a.text.startswith("ب"):
+                return a
+            if words and len(words) <= 3 and all(w in _LINK_WORDS for w in words):
+                return a
+            if not words and (a.near or a.cue) and a.text.split()[0] in _LINK_WORDS:
+                return a
+            return None
+        return None
+
+    @staticmethod
+    def _outside(place: Place, outer: Place, m: PlaceMention) -> bool:
+        """``place`` cannot be the thing the text puts inside ``outer``."""
+        if outer.kind in ("admin1", "region"):
+            return bool(outer.admin1) and place.admin1 != outer.admin1
+        if outer.lat is None or place.lat is None or outer.lon is None or place.lon is None:
+            return False
+        limit = 20.0 if _TYPE_CUES.get(m.cue or "") == "quarter" else 60.0
+        return _km(place.lat, place.lon, outer.lat, outer.lon) > limit
 
     def _unknown_cue(self, text: str, start: int, end: int, mentions: list[PlaceMention]) -> tuple[int, int] | None:
         """Span of "قرية X" / "بلدة X" whose X is not a known place."""
@@ -805,6 +846,13 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.places)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 @lru_cache(maxsize=1)
