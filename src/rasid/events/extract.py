@@ -68,6 +68,7 @@ _MILWORDS = _set(
     "مقاتلين مقاتلو مقاتلي المقاتلين ميليشيا ميليشيات مليشيات كتيبة كتائب لواء فصائل الفصائل قوات القوات "
     "الطيران طائرات الطائرات حربية الحربية مروحية المروحي المدفعية مدفعية الثوار الجبهة جبهة"
 )
+_RESULT_VERBS = _set("أسفر أسفرت أدى أدت تسبب تسببت خلف خلفت أوقع أوقعت أودى أودت حصد حصدت")
 _SPORT = _set(
     "مباراة المباراة مباريات الدوري دوري منتخب المنتخب نادي النادي لاعب اللاعب لاعبين اللاعبين مدرب المدرب "
     "بطولة البطولة الودية ودية القرعة كرة الملعب هدف هدفين الهدف الشوط المهاجم الفريق"
@@ -113,6 +114,7 @@ class _Ctx:
     doc_actor1: str | None = None
     bomber: str | None = None
     doc_location: Location | None = None
+    last_event: dict[str, Event] = field(default_factory=dict)
     actor2: str | None = None
     place_mentions: list[Any] = field(default_factory=list)
     head_location: Location | None = None
@@ -196,6 +198,7 @@ class EventExtractor:
                 ctx.location = None
                 ctx.actor1 = None
                 ctx.actor2 = None
+                ctx.last_event = {}
             events.extend(self._sentence(doc, sent, si, ctx))
         return events
 
@@ -370,10 +373,21 @@ class EventExtractor:
         fat_types = [c for c in final if c.type in VIOLENCE_TYPES and c.type not in _NO_FAT]
         own = {c.clause.start for c in fat_types}
         for c in final:
+            prev_ev = ctx.last_event.get(c.type) or ctx.last_event.get("violence")
+            if prev_ev is not None and prev_ev.start >= doc.raw_span(sent.start, sent.end)[0] \
+                    and _resultative(pw, c.trig):
+                # "وأسفر القصف عن مقتل تسعة": the attack just reported, told again for its toll
+                f1 = cfat.get(c.clause.start) or fat
+                if f1 is not None and prev_ev.fatalities is None and (f1.total is not None or f1.civilians):
+                    prev_ev.fatalities = self._fatalities(doc, f1)
+                continue
             ev = self._event(doc, c, sent, actors, places, ctx,
                              alone=sum(1 for k in final if k.type == c.type) == 1)
             if ev is None:
                 continue
+            ctx.last_event[c.type] = ev
+            if c.type in VIOLENCE_TYPES:
+                ctx.last_event["violence"] = ev
             if fat is not None and c in fat_types:
                 f1 = cfat.get(c.clause.start)
                 key = c.clause.start
@@ -566,7 +580,7 @@ class EventExtractor:
         return None
 
 
-_KNOWN = (_AIR | _GROUND | _SUICIDE | _REMOTE | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
+_KNOWN = (_RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
           | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT)
 
 
@@ -615,6 +629,18 @@ def _bomber(mentions: list[ActorMention], ctx: _Ctx) -> str | None:
         if m.code in _BOMBERS and m.code != "SYR-REB":
             return m.code
     return ctx.bomber
+
+
+
+
+def _resultative(pw: list[str], t: Trigger) -> bool:
+    """A definite attack noun that is the subject of "أسفر/أدى/تسبب" ("وأسفر القصف عن ...")."""
+    w = t.text.split(" ", 1)[0]
+    if not (w.startswith("ال") or w.startswith("وال")):
+        return False
+    before = pw[t.token - 1] if t.token > 0 else ""
+    after = pw[t.token + t.ntok] if t.token + t.ntok < len(pw) else ""
+    return before in _RESULT_VERBS or after in _RESULT_VERBS
 
 
 def _resumptive(word: str) -> bool:
