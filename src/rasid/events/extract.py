@@ -69,6 +69,7 @@ _MILWORDS = _set(
     "الطيران طائرات الطائرات حربية الحربية مروحية المروحي المدفعية مدفعية الثوار الجبهة جبهة"
 )
 _RESULT_VERBS = _set("أسفر أسفرت أدى أدت تسبب تسببت خلف خلفت أوقع أوقعت أودى أودت حصد حصدت")
+_SHOOTING = frozenset({"أطلق النار", "فتح النار", "قنص"})
 _SPORT = _set(
     "مباراة المباراة مباريات الدوري دوري منتخب المنتخب نادي النادي لاعب اللاعب لاعبين اللاعبين مدرب المدرب "
     "بطولة البطولة الودية ودية القرعة كرة الملعب هدف هدفين الهدف الشوط المهاجم الفريق"
@@ -252,7 +253,7 @@ class EventExtractor:
             if "needair" in f and not ctx.air_bias and not (any(w in _AIR for w in pw)
                                        or any(m.code in _AIR_ACTORS for m in armed)):
                 continue
-            if "ala" in f and not any(w in _ALA for w in words[t.token + t.ntok:t.token + t.ntok + 4]):
+            if "ala" in f and not any(w in _ALA for w in words[t.token + t.ntok:t.token + t.ntok + 6]):
                 continue
             if "place" in f and self.gazetteer is not None and not any(
                     clause.start <= p.start < clause.end for p in places):
@@ -450,6 +451,8 @@ class EventExtractor:
             a2 = default_actor2(typ, a1, actors, civilians=civilian_cue(text, clause.start, clause.end))
             if a2 is None and ctx.actor2 is not None and ctx.actor2 != a1:
                 a2 = ctx.actor2
+        if typ == "armed_clash" and a2 == "CIV" and t.family in _SHOOTING and roles.m2 is not None:
+            typ = "attack_on_civilians"  # "أطلقت الشرطة النار على ثلاثة مدنيين"
         if violence and a2 is not None and a2 != "CIV":
             ctx.actor2 = a2
         if typ in ("protest", "riot") and a1 is None:
