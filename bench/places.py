@@ -63,7 +63,7 @@ def corpus_run(gaz: Gazetteer, texts: list[str]) -> None:
     names: Counter[str] = Counter()
     n_mentions = 0
     t0 = time.perf_counter()
-    for text, spans in zip(folded, sents):
+    for text, spans in zip(folded, sents, strict=False):
         for s, e in spans:
             for m in gaz.find(text, s, e):
                 n_mentions += 1

@@ -171,7 +171,7 @@ def build_places(shared: Path) -> list[dict[str, str]]:
 def read_tsv_commented(path: Path) -> list[dict[str, str]]:
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     header = lines[0].split("\t")
-    return [dict(zip(header, ln.split("\t"))) for ln in lines[1:]]
+    return [dict(zip(header, ln.split("\t"), strict=False)) for ln in lines[1:]]
 
 
 def safe_fold(text: str) -> str:
@@ -185,7 +185,7 @@ def safe_fold(text: str) -> str:
 
 def stat_key(token: str) -> str:
     """Corpus key of a word: only the article and clitics *before* the article go."""
-    for key, had_al, bare in word_key(token):
+    for key, had_al, _bare in word_key(token):
         if had_al:
             return key
     return token
@@ -221,7 +221,7 @@ def corpus_stats(shared: Path, names: set[str]) -> dict[str, object]:
                     words = [stat_key(w) for w in toks]
                     keys = set(words)
                     unigrams.update(keys)
-                    keys.update(a + b for a, b in zip(words, words[1:]))
+                    keys.update(a + b for a, b in zip(words, words[1:], strict=False))
                     n_all += 1
                     df_all.update(keys)
                     if "سوري" in text:

@@ -38,7 +38,9 @@ def arabic_names(alternatenames: str) -> list[str]:
     return [n.strip() for n in alternatenames.split(",") if n.strip() and _ARABIC.search(n)]
 
 
-def read_geonames(path: str | Path, *, country_names: Mapping[str, str] | None = None) -> Iterator[tuple[Place, list[str]]]:
+def read_geonames(
+    path: str | Path, *, country_names: Mapping[str, str] | None = None
+) -> Iterator[tuple[Place, list[str]]]:
     """Yield ``(place, arabic_names)`` for the usable rows of a GeoNames dump.
 
     Args:

@@ -13,6 +13,7 @@ entry. Names that are also frequent ordinary words (``common_words.tsv``, found
 in a news corpus) need a cue (مدينة، قرية، ريف ...) or a locative preposition
 next to another place.
 
+>>> from rasid.text.normalize import fold
 >>> gaz = Gazetteer.default()
 >>> [m.places[0].name for m in gaz.find(fold("قصف على ريف حماة الشمالي وبالرقة"))]
 ['Hama', 'Ar Raqqah']
@@ -333,9 +334,9 @@ class Gazetteer:
     def _tokens(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, start, end)]
 
-    def _match_at(self, text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int, str, list[int], bool] | None:
+    def _match_at(self, text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int, str, list[int], int] | None:
         """Longest name starting at token i: (n_tokens, key, place indexes, bare_clitic)."""
-        best: tuple[int, str, list[int], bool] | None = None
+        best: tuple[int, str, list[int], int] | None = None
         readings = word_key(toks[i][2])
         whole_common = bool(readings) and readings[0][0] in self.common  # "وزاره" is a word: do not read it as و + زاره
         for key, had_al, bare in readings:
@@ -756,7 +757,10 @@ class Gazetteer:
                     )
             elif (
                 place.country == "SY" and span_admin1s and place.admin1 not in span_admin1s
-                and (place.kind in ("village", "neighbourhood", "admin3") or (place.kind == "city" and place.population < 20000))
+                and (
+                    place.kind in ("village", "neighbourhood", "admin3")
+                    or (place.kind == "city" and place.population < 20000)
+                )
                 and len(span_admin1s) == 1
             ):
                 # "قرية X في ريف إدلب" where the only X we know lies elsewhere: trust the governorate
@@ -812,7 +816,7 @@ class Gazetteer:
         """Span of "قرية X" / "بلدة X" whose X is not a known place."""
         covered = [(m.start, m.end) for m in mentions]
         toks = self._tokens(text, start, end)
-        for i, (s, e, w) in enumerate(toks[:-1]):
+        for i, (s, _e, w) in enumerate(toks[:-1]):
             if self._bare_word(w) in ("قريه", "بلده", "مدينه", "حي", "مخيم", "بلدات", "قري"):
                 ns, ne, _ = toks[i + 1]
                 if any(a <= ns < b for a, b in covered):
@@ -866,7 +870,9 @@ def _open_data(name: str) -> io.TextIOBase:
     try:
         raw = ref.open("rb")
     except (FileNotFoundError, OSError) as e:
-        raise DataFileError(f"gazetteer file 'rasid/data/gazetteer/{name}' is missing: run scripts/build_gazetteer.py") from e
+        raise DataFileError(
+            f"gazetteer file 'rasid/data/gazetteer/{name}' is missing: run scripts/build_gazetteer.py"
+        ) from e
     if name.endswith(".gz"):
         return io.TextIOWrapper(gzip.GzipFile(fileobj=raw), encoding="utf-8")
     return io.TextIOWrapper(raw, encoding="utf-8")
@@ -890,7 +896,7 @@ def _read_places(name: str) -> list[tuple[Place, list[str]]]:
                 if missing:
                     raise DataFileError(f"gazetteer '{name}' line {lineno}: missing columns {missing}")
                 continue
-            row = dict(zip(header, cols))
+            row = dict(zip(header, cols, strict=False))
             try:
                 place = Place(
                     id=row["id"], name=row["name"], name_ar=row["names_ar"].split("|")[0], kind=row["kind"],
@@ -911,10 +917,10 @@ def _read_nisba() -> dict[str, tuple[str, bool]]:
     rows: list[tuple[str, str, bool]] = []
     with _open_data("nisba.tsv") as fh:
         for line in fh:
-            if line.startswith("#") or line.startswith("adj_ar") or not line.strip():
+            if line.startswith(("#", "adj_ar")) or not line.strip():
                 continue
-            adj, pid, part = line.rstrip("\n").split("\t")
-            rows.append((adj, pid, part == "1"))
+            adj, pid, flag = line.rstrip("\n").split("\t")
+            rows.append((adj, pid, flag == "1"))
     with _open_data("countries.tsv") as fh:
         header: list[str] | None = None
         for line in fh:
@@ -924,7 +930,7 @@ def _read_nisba() -> dict[str, tuple[str, bool]]:
             if header is None:
                 header = cols
                 continue
-            row = dict(zip(header, cols))
+            row = dict(zip(header, cols, strict=False))
             if row.get("kind") == "country" and row.get("adj_ar"):
                 rows.append((row["adj_ar"], row["id"], False))
     for adjs, pid, part in rows:
@@ -939,7 +945,7 @@ def _read_common_words(name: str) -> dict[str, int]:
     words: dict[str, int] = {}
     with _open_data(name) as fh:
         for line in fh:
-            if not line.strip() or line.startswith("#") or line.startswith("key\t"):
+            if not line.strip() or line.startswith(("#", "key\t")):
                 continue
             cols = line.rstrip("\n").split("\t")
             df = int(cols[1]) if len(cols) > 1 and cols[1].isdigit() else _VERY_COMMON_DF
