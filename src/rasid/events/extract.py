@@ -69,6 +69,9 @@ _MILWORDS = _set(
     "الطيران طائرات الطائرات حربية الحربية مروحية المروحي المدفعية مدفعية الثوار الجبهة جبهة"
 )
 _RESULT_VERBS = _set("أسفر أسفرت أدى أدت تسبب تسببت خلف خلفت أوقع أوقعت أودى أودت حصد حصدت")
+_SINCE = _set("منذ ومنذ")
+_ONSET = _set("بدء بداية انطلاق اندلاع")
+_SINCE_ONSET = _set("منذ ومنذ بعد قبل على")
 _SHOOTING = frozenset({"أطلق النار", "فتح النار", "قنص"})
 _SPORT = _set(
     "مباراة المباراة مباريات الدوري دوري منتخب المنتخب نادي النادي لاعب اللاعب لاعبين اللاعبين مدرب المدرب "
@@ -267,6 +270,9 @@ class EventExtractor:
                     typ = "armed_clash"  # "إيقاف تقدم قوات النظام": fighting that stopped an advance
                 elif prev1 in _STOP:
                     continue  # "وقف القصف": a demand, not an attack
+                prev2 = pw[t.token - 2] if t.token > 1 else ""
+                if prev1 in _SINCE or (prev1 in _ONSET and prev2 in _SINCE_ONSET):
+                    continue  # "منذ هجوم سوروتش", "منذ بدء المعركة": a time reference, not a report
                 if prev1 in _ANAPHORIC and (typ == "armed_clash" or prev1 not in _DEMONSTRATIVE):
                     continue  # "هذه الاشتباكات", "مناطق الاشتباك": a mention of a fight told before
                 first = words[t.token]
@@ -451,6 +457,8 @@ class EventExtractor:
             a2 = default_actor2(typ, a1, actors, civilians=civilian_cue(text, clause.start, clause.end))
             if a2 is None and ctx.actor2 is not None and ctx.actor2 != a1:
                 a2 = ctx.actor2
+        if typ == "armed_clash" and "CIV" in (a1, a2) and t.family == "اشتبك":
+            typ = "riot"  # clashes between protesters and police
         if typ == "armed_clash" and a2 == "CIV" and t.family in _SHOOTING and roles.m2 is not None:
             typ = "attack_on_civilians"  # "أطلقت الشرطة النار على ثلاثة مدنيين"
         if violence and a2 is not None and a2 != "CIV":
@@ -583,7 +591,7 @@ class EventExtractor:
         return None
 
 
-_KNOWN = (_RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
+_KNOWN = (_SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
           | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT)
 
 
