@@ -69,6 +69,8 @@ _MILWORDS = _set(
     "الطيران طائرات الطائرات حربية الحربية مروحية المروحي المدفعية مدفعية الثوار الجبهة جبهة"
 )
 _RESULT_VERBS = _set("أسفر أسفرت أدى أدت تسبب تسببت خلف خلفت أوقع أوقعت أودى أودت حصد حصدت")
+_LINK_LINE = fold("رابط الخبر")
+_ATTACK_NOUNS = _set("حملة الحملة العملية عملية الهجوم هجوم الهجمات هجمات الضربات ضربات الضربة ضربة الغارة الغارات")
 _SINCE = _set("منذ ومنذ")
 _ONSET = _set("بدء بداية انطلاق اندلاع")
 _SINCE_ONSET = _set("منذ ومنذ بعد قبل على")
@@ -88,7 +90,10 @@ _WEAPON = _set("صواريخ صاروخ الصواريخ قذائف قذيفة �
 _ATTEMPT = _set("محاولة محاولات لمحاولات حاولت حاول حاولوا يحاول تحاول يحاولون يحاولان إيقاف ايقاف وقف صد أحبطت أحبطوا منع صدت تصدت تستطع يستطع تتمكن يتمكن")
 _PURPOSE = _set("تهدف يهدف بهدف لمنع تسعى يسعى سعيا هدفها استهدف واستهدف يستهدف تستهدف")
 _STOP = _set("وقف إيقاف ايقاف لوقف لإيقاف بوقف تقليص وتقليص ووقف")
-_GROUND = _set("مدفعي المدفعي مدفعية المدفعية هاون الهاون راجمات الدبابات دبابات أرض أرضي ارضي البحر بحري المدفعيه")
+_GROUND = _set(
+    "مدفعي المدفعي مدفعية المدفعية هاون الهاون راجمات الدبابات دبابات أرض أرضي ارضي البحر بحري المدفعيه "
+    "متبادل المتبادل"
+)
 _SUICIDE = _set("انتحاري انتحارية الانتحاري الانتحارية انتحاريين انتحاريان انغماسي ناسف نفسه نفسها")
 _REMOTE = _set("مفخخة المفخخة عبوة عبوات لغم ألغام")
 _ALA = _set("على علي")
@@ -217,7 +222,7 @@ class EventExtractor:
             ctx.source = src
         if self.gazetteer is not None and si == 0:
             ctx.head_location = self._location(text, sent.start, sent.end, ctx)
-        if not trigs:
+        if not trigs or text.startswith(_LINK_LINE, sent.start):
             return []
         actors = self.actors.find(text, sent.start, sent.end)
         armed = [m for m in actors if m.code not in NON_ACTORS and m.code != "CIV"]
@@ -322,6 +327,10 @@ class EventExtractor:
             if typ in ("suicide_bomb", "remote_explosive"):
                 ctx.blast = typ
                 ctx.blast_seen = True
+            if t.family == "استهدف" and (
+                    any(k.trig.start < t.start and k.type in VIOLENCE_TYPES for k in cands)
+                    or any(w in _ATTACK_NOUNS for w in pw[max(0, t.token - 3):t.token])):
+                continue  # "ضربة جوية ... استهدفت مناطق": the target of an attack already named
             cands.append(_Cand(t, typ, clause, "weak" in f))
 
         # a clause with a specific violence trigger drops weak violence triggers of other types
@@ -449,6 +458,8 @@ class EventExtractor:
                 if a1 == a2:
                     a1 = None
         mod = modality(text, t.start, t.end, clause.start, clause.end, event_type=typ)
+        if mod == "negated" and c.weak and typ in VIOLENCE_TYPES:
+            return None  # "لن يكون بمقدوره استخدام الصواريخ": no event
         if typ == "territory_gain" and mod == "negated":
             typ, mod = "armed_clash", "asserted"  # "لم تتمكن من التقدم": fighting without a gain
         if typ == "territory_gain":
@@ -591,7 +602,7 @@ class EventExtractor:
         return None
 
 
-_KNOWN = (_SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
+_KNOWN = (_ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
           | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT)
 
 
