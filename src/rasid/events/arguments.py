@@ -43,7 +43,13 @@ _TARGET_BEFORE = _set(
     "على علي ضد مستهدفة مستهدفا "
     "مواقع موقع تمركزات تمركز معاقل معقل صفوف مقرات مقر نقاط نقطة مناطق منطقة أحياء "
     "حواجز حاجز ثكنة مطار قاعدة أهداف اهداف قصف ضرب بحق نحو إلى الى عن لدى عناصر مقاتلي "
+    "سيطرة لسيطرة يسيطر تسيطر يسيطرون "
     "مسلحي جنود آليات دبابات طائرة"
+)
+_QABL = fold("قبل")
+_DO_VERBS = _set(
+    "شن شنت يشن تشن شنها يشنها تشنها شنه يشنه تشنه نفذ نفذت ينفذ تنفذ نفذها ينفذها تنفذها نفذه ينفذه تنفذه "
+    "ارتكبها يرتكبها ترتكبها ارتكبتها"
 )
 _TARGET_ONLY_FOR_VIOLENCE = _set("نحو إلى الى عن لدى")
 _AGENT_BEFORE = _set("قبل طيران الطيران طائرات الطائرات مقاتلات سلاح قوات تابعة التابعة تابع التابع تابعه")
@@ -153,8 +159,8 @@ def assign_roles(
         # explicit agent markers: "من قبل X", "طيران X" (lexicon-level) handled via prev words
         for m in in_clause:
             prev = _words_between(text, max(cs, m.start - 20), m.start)[-1:]
-            if prev and prev[0] == fold("قبل"):
-                a1 = m
+            if prev and (prev[0] == _QABL or (prev[0] in _DO_VERBS and m.start > trig_end)):
+                a1 = m  # "من قبل X"; "الغارات التي تشنها X"
                 break
         if a1 is None:
             after = [m for m in in_clause if m.start >= trig_end and id(m) not in targets]
@@ -177,6 +183,8 @@ def assign_roles(
                 cand = earlier[-1]  # subject in an earlier clause: "تمكن الثوار، ... من استعادة"
             elif after:
                 cand = after[0]
+            if cand is not None:
+                cand = _first_conjunct(text, cand, usable)
             if violence and cand is not None and cand.code in _VIOLENCE_NON_AGENT:
                 cand = None
             if cand is None:
@@ -210,6 +218,17 @@ def assign_roles(
     if c1 == c2:
         c2, a2 = None, None
     return RoleResult(c1, c2, a1, a2)
+
+
+def _first_conjunct(text: str, m: ActorMention, mentions: Sequence[ActorMention]) -> ActorMention:
+    """The first of coordinated actors: "قوات النظام وحزب الله" → قوات النظام."""
+    cur = m
+    while cur.text[:1] == "و":
+        prev = [p for p in mentions if p.end <= cur.start and cur.start - p.end <= 2]
+        if not prev:
+            break
+        cur = prev[-1]
+    return cur
 
 
 def _between(text: str, trig_end: int, ce: int, in_clause: Sequence[ActorMention]
