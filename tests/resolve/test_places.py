@@ -110,6 +110,23 @@ def test_ambiguous_village_resolved_by_nearby_governorate(gaz: Gazetteer) -> Non
     assert hasakah.admin1 == "Al-Hasakah" and hasakah.precision == 1
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "admin1", "precision"),
+    [
+        ("معارك عنيفة في حي جوبر شرق دمشق", "Damascus", "Damascus", 2),  # جوبر we know is in Homs
+        ("سقطت قذائف على بلدة الحارة بريف درعا", "Al Harah", "Daraa", 1),  # three places named الحارة
+        ("غارات على حي الميدان بدمشق", "Damascus", "Damascus", 2),  # الميدان is also an ordinary word
+    ],
+)
+def test_place_named_with_where_it_lies(gaz: Gazetteer, sentence: str, name: str, admin1: str, precision: int) -> None:
+    loc = gaz.best_location(fold(sentence))
+    assert loc is not None
+    assert (loc.name, loc.admin1, loc.precision) == (name, admin1, precision)
+    [first] = [m for m in find(gaz, sentence)][:1]
+    resolved = gaz.resolve(first, find(gaz, sentence))
+    assert resolved is not None and resolved.admin1 == admin1
+
+
 def test_unknown_village_falls_back_to_named_governorate(gaz: Gazetteer) -> None:
     loc = gaz.best_location(fold("اشتباكات في قرية زقزقانيه في ريف إدلب الجنوبي"))
     assert loc is not None

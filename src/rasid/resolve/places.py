@@ -129,6 +129,8 @@ class PlaceMention:
     near: bool = False
     """A proximity or countryside cue ("قرب", "ريف", "شمال") is part of the mention."""
     keys: tuple[str, ...] = field(default=(), repr=False)
+    parent: PlaceMention | None = field(default=None, repr=False, compare=False)
+    """The mention right after this one that says where it lies ("X في ريف إدلب", "حي X بحلب")."""
 
 
 @lru_cache(maxsize=300_000)
@@ -412,13 +414,18 @@ class Gazetteer:
             if not common_ok:
                 pending.append(mention)
             mentions.append(mention)
+        for m in mentions:
+            m.parent = self._linked_parent(text, m, mentions)
         if pending:
             anchors = [
                 m for m in mentions
                 if all(m is not p for p in pending) and m.places[0].country == "SY" and m.places[0].kind != "country"
             ]
             drop = [m for m in pending if not any(abs(a.start - m.start) < 120 for a in anchors)]
-            mentions = [m for m in mentions if all(m is not d for d in drop)]
+            if drop:
+                mentions = [m for m in mentions if all(m is not d for d in drop)]
+                for m in mentions:
+                    m.parent = self._linked_parent(text, m, mentions)
         return mentions
 
     def _mention_at(
@@ -497,8 +504,9 @@ class Gazetteer:
             gap = text[toks[j - 1][1]:toks[j][0]]
             if gap.strip(" ") or len(gap) > 2:
                 return None
-            if self._match_at(text, toks, j - 1) is not None and j - 1 > i:
-                return None
+            known = self._match_at(text, toks, j - 1) if j - 1 > i else None
+            if known is not None and (known[1] not in self.common or _TYPE_CUES[cue] in ("village", "town")):
+                return None  # "قرية عطشان في ...", "بلدة الحارة بريف درعا": the name itself is known
             nis = self._nisba(text, toks, j)
             if nis is not None and nis[1]:
                 target = self._by_id.get(nis[0])
@@ -705,9 +713,19 @@ class Gazetteer:
         ``context_mentions`` (other mentions of the sentence or document), then
         by Syria first, population and kind.
         """
-        place = self.choose(mention, context_mentions)
+        context_mentions = list(context_mentions)
+        parent = mention.parent
+        place = self.choose(mention, [parent] if parent is not None else context_mentions)
         if place is None:
             return None
+        if parent is not None and place.country == "SY" and place.kind not in _NAMED_KINDS:
+            outer = self.choose(parent, context_mentions)
+            if outer is not None and outer.country == "SY" and self._outside(place, outer, mention):
+                # "حي المغاير في حلب", "حوض اليرموك بريف درعا": the X we know lies elsewhere
+                return Location(
+                    text=mention.text, name=outer.name, admin1=outer.admin1, lat=outer.lat, lon=outer.lon,
+                    precision=2, gid=outer.id, country=outer.country, start=mention.start, end=mention.end,
+                )
         return self.to_location(mention, place)
 
     def to_location(self, mention: PlaceMention, place: Place) -> Location:
@@ -742,21 +760,13 @@ class Gazetteer:
         span_admin1s = self._strong_admin1s(mentions)
         best: tuple[tuple[int, int, int, int], Location] | None = None
         for m in mentions:
-            parent = self._linked_parent(text, m, mentions)
-            place = self.choose(m, [parent] if parent is not None else ctx)
-            if place is None:
+            loc = self.resolve(m, ctx)
+            if loc is None:
                 continue
-            loc = self.to_location(m, place)
-            if parent is not None and place.country == "SY" and place.kind not in _NAMED_KINDS:
-                outer = self.choose(parent, ctx)
-                if outer is not None and outer.country == "SY" and self._outside(place, outer, m):
-                    # "حي المغاير في حلب", "حوض اليرموك بريف درعا": the known X lies elsewhere
-                    loc = Location(
-                        text=text[m.start:parent.end], name=outer.name, admin1=outer.admin1, lat=outer.lat,
-                        lon=outer.lon, precision=2, gid=outer.id, country=outer.country, start=m.start, end=parent.end,
-                    )
-            elif (
-                place.country == "SY" and span_admin1s and place.admin1 not in span_admin1s
+            place = self._by_id.get(loc.gid or "")
+            if (
+                place is not None and m.parent is None
+                and place.country == "SY" and span_admin1s and place.admin1 not in span_admin1s
                 and (
                     place.kind in ("village", "neighbourhood", "admin3")
                     or (place.kind == "city" and place.population < 20000)
