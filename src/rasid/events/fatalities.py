@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasid.text.normalize import fold
 from rasid.text.numbers import parse_numbers
@@ -81,6 +82,7 @@ class FatalityMention:
     combatants: int | None
 
 
+@lru_cache(maxsize=50_000)
 def _strip(w: str) -> str:
     if w.startswith(("لل", "ولل")) and len(w) > 4:
         w = "ال" + w[w.index("لل") + 2:]  # "للقتلى" = ل + القتلى
@@ -93,6 +95,7 @@ def _strip(w: str) -> str:
     return w
 
 
+@lru_cache(maxsize=50_000)
 def _cue(w: str) -> str | None:
     w = _strip(w)
     if w in KILL_WORDS:
@@ -102,6 +105,7 @@ def _cue(w: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
 def _kind(w: str) -> str | None:
     w = _strip(w)
     if w.startswith("ال") and w not in _CHILD and w not in _CIVIL and w not in _COMBAT:
