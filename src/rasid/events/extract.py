@@ -486,7 +486,7 @@ class EventExtractor:
         if loc is None:
             loc = self._nearest_place(text, t, sent, places, actors)
         if loc is None:
-            loc = self._location(text, clause.start, clause.end, ctx)
+            loc = self._location(text, clause.start, clause.end, ctx)  # "قرية X" with X unknown
         carried = ctx.location or ctx.doc_location or ctx.head_location
         if loc is None or loc.precision >= 4:
             # a country says little: the paragraph's place, else the article's, else the headline's
