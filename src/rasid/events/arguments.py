@@ -147,7 +147,9 @@ def assign_roles(
         return armed_code(m.code) if violence else m.code
 
     in_clause = [m for m in usable if m.start >= cs and m.end <= ce]
-    targets = {id(m) for m in usable if _is_target(text, m, cs, violence=violence)}
+    targets = {id(m) for m in usable if _is_target(text, m, cs, violence=violence)
+               and not (m.start >= trig_end and not _words_between(text, trig_end, m.start))}
+    # a mention right after the trigger is its genitive agent ("سيطرة المعارضة", "غارات التحالف")
 
     a1: ActorMention | None = None
     a2: ActorMention | None = None
