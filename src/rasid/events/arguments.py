@@ -244,11 +244,13 @@ def _between(text: str, trig_end: int, ce: int, in_clause: Sequence[ActorMention
     ms = [m for m in in_clause if m.start >= pos]
     if len(ms) < 2:
         return None
-    x, y = ms[0], ms[1]
+    x = ms[0]
     if len(_words_between(text, pos, x.start)) > 1:
         return None
-    if x.code == y.code and len(ms) > 2:
-        y = ms[2]
+    # Y is the first party on the other side: "بين قوات النظام وحزب الله من جهة والفصائل من جهة أخرى"
+    sx = side_of(armed_code(x.code))
+    others = [m for m in ms[1:] if side_of(armed_code(m.code)) != sx]
+    y = others[0] if others else ms[1]
     return x, y
 
 
@@ -316,6 +318,8 @@ def default_actor2(etype: str, actor1: str | None, mentions: Sequence[ActorMenti
     """
     if etype not in _DEFAULT_TYPES:
         return None
+    if etype in ("suicide_bomb", "remote_explosive"):
+        return "CIV" if civilians or actor1 in (None, "UNK-MIL") else None
     side1 = side_of(actor1)
     for m in mentions:
         code = armed_code(m.code)
