@@ -48,12 +48,12 @@ _TYPE_CUES = {
     "مدينه": "city", "بلده": "town", "قريه": "village", "حي": "quarter", "مخيم": "camp",
     "منطقه": "area", "ناحيه": "area", "محافظه": "governorate", "ريف": "countryside",
     "ارياف": "countryside", "مطار": "airport", "قري": "village", "بلدات": "town", "مدن": "city",
-    "احياء": "quarter", "بلدتي": "town", "قريتي": "village", "مدينتي": "city", "معبر": "crossing",
+    "احياء": "quarter", "ضاحيه": "quarter", "بلدتي": "town", "قريتي": "village", "مدينتي": "city", "معبر": "crossing",
     "سجن": "facility", "قاعده": "facility", "بادية": "countryside", "باديه": "countryside",
 }
 _PROX_CUES = {
     "قرب", "محيط", "اطراف", "ضواحي", "مشارف", "تخوم", "شمال", "جنوب", "شرق", "غرب", "شمالي",
-    "جنوبي", "شرقي", "غربي", "داخل", "وسط", "مدخل", "جوار", "قربه",
+    "جنوبي", "شرقي", "غربي", "مدخل", "جوار", "قربه",
 }
 _DIR_ADJ = {
     "شمالي", "جنوبي", "شرقي", "غربي", "شماليه", "جنوبيه", "شرقيه", "غربيه", "اوسط", "اوسطى", "شمالى",
@@ -679,20 +679,6 @@ class Gazetteer:
                         admin1s.add(p.admin1)
         return admin1s, countries
 
-    @staticmethod
-    def _strong_admin1s(mentions: Iterable[PlaceMention]) -> set[str]:
-        """Governorates named outright: "ريف إدلب", "محافظة حماة", a big town or region."""
-        out: set[str] = set()
-        for m in mentions:
-            if not m.places:
-                continue
-            top = m.places[0]
-            if top.country != "SY" or not top.admin1:
-                continue
-            if top.kind in ("admin1", "region") or top.population >= 20000:
-                out.add(top.admin1)
-        return out
-
     def choose(self, mention: PlaceMention, context_mentions: Iterable[PlaceMention] = ()) -> Place | None:
         """The best candidate of ``mention`` given the other mentions nearby."""
         if not mention.places:
@@ -757,29 +743,11 @@ class Gazetteer:
         end = len(text) if end is None else end
         mentions = self.find(text, start, end)
         ctx = list(mentions) + list(context or ())
-        span_admin1s = self._strong_admin1s(mentions)
         best: tuple[tuple[int, int, int, int], Location] | None = None
         for m in mentions:
             loc = self.resolve(m, ctx)
             if loc is None:
                 continue
-            place = self._by_id.get(loc.gid or "")
-            if (
-                place is not None and m.parent is None
-                and place.country == "SY" and span_admin1s and place.admin1 not in span_admin1s
-                and (
-                    place.kind in ("village", "neighbourhood", "admin3")
-                    or (place.kind == "city" and place.population < 20000)
-                )
-                and len(span_admin1s) == 1
-            ):
-                # "قرية X في ريف إدلب" where the only X we know lies elsewhere: trust the governorate
-                admin = self._by_admin1.get(next(iter(span_admin1s)))
-                if admin is not None:
-                    loc = Location(
-                        text=m.text, name=admin.name, admin1=admin.admin1, lat=admin.lat, lon=admin.lon,
-                        precision=2, gid=admin.id, country="SY", start=m.start, end=m.end,
-                    )
             key = (int(loc.precision >= 4), 0 if loc.country == "SY" else 1, loc.precision, m.start)
             if best is None or key < best[0]:
                 best = (key, loc)
@@ -815,11 +783,14 @@ class Gazetteer:
     @staticmethod
     def _outside(place: Place, outer: Place, m: PlaceMention) -> bool:
         """``place`` cannot be the thing the text puts inside ``outer``."""
+        if outer.kind == "country" or not outer.admin1:
+            return place.country != outer.country
         if outer.kind in ("admin1", "region"):
-            return bool(outer.admin1) and place.admin1 != outer.admin1
+            return place.admin1 != outer.admin1  # "اليرموك بريف درعا" is not the Damascus camp
         if outer.lat is None or place.lat is None or outer.lon is None or place.lon is None:
             return False
-        limit = 20.0 if _TYPE_CUES.get(m.cue or "") == "quarter" else 60.0
+        # a quarter lies in its city; "منبج شمال حلب", "السيدة زينب قرب دمشق" lie near it
+        limit = 20.0 if _TYPE_CUES.get(m.cue or "") == "quarter" else 100.0
         return _km(place.lat, place.lon, outer.lat, outer.lon) > limit
 
     def _unknown_cue(self, text: str, start: int, end: int, mentions: list[PlaceMention]) -> tuple[int, int] | None:
