@@ -47,8 +47,8 @@ _ARABIC_NAME_RE = re.compile(r"^[\u0621-\u064a ]+$")
 _TYPE_CUES = {
     "مدينه": "city", "بلده": "town", "قريه": "village", "حي": "quarter", "مخيم": "camp",
     "منطقه": "area", "ناحيه": "area", "محافظه": "governorate", "ريف": "countryside",
-    "ارياف": "countryside", "مطار": "airport", "قري": "village", "بلدات": "town", "مدن": "city",
-    "احياء": "quarter", "ضاحيه": "quarter", "بلدتي": "town", "قريتي": "village", "مدينتي": "city", "معبر": "crossing",
+    "ارياف": "countryside", "مطار": "airport", "قري": "countryside", "بلدات": "countryside", "مدن": "city",
+    "احياء": "quarters", "ضاحيه": "quarter", "بلدتي": "town", "قريتي": "village", "مدينتي": "city", "معبر": "crossing",
     "سجن": "facility", "قاعده": "facility", "بادية": "countryside", "باديه": "countryside",
 }
 _PROX_CUES = {
@@ -590,7 +590,9 @@ class Gazetteer:
         if not cues:
             return None, ti, False
         type_cue = next((c for c in cues if c in _TYPE_CUES), None)
-        near = any(c in _PROX_CUES or _TYPE_CUES.get(c) in ("countryside", "airport", "facility") for c in cues)
+        near = any(
+            c in _PROX_CUES or _TYPE_CUES.get(c) in ("countryside", "airport", "facility", "quarters") for c in cues
+        )
         return type_cue or cues[0], first, near
 
     def _dir_after(self, text: str, toks: list[tuple[int, int, str]], tj: int) -> tuple[str | None, int]:
@@ -619,7 +621,7 @@ class Gazetteer:
             return 2 if p.kind == "admin1" else (1 if p.kind == "region" else 0)
         if kind == "countryside":
             return 2 if p.kind in ("admin1", "region") else 1 if p.kind in ("city", "capital") else 0
-        if kind in ("city", "town", "village", "quarter", "camp", "airport", "facility"):
+        if kind in ("city", "town", "village", "quarter", "quarters", "camp", "airport", "facility"):
             return 1 if p.kind in ("city", "capital", "village", "neighbourhood") else 0
         if kind == "area":
             return 1 if p.kind not in ("country", "admin1") else 0
@@ -930,5 +932,5 @@ def _read_common_words(name: str) -> dict[str, int]:
                 continue
             cols = line.rstrip("\n").split("\t")
             df = int(cols[1]) if len(cols) > 1 and cols[1].isdigit() else _VERY_COMMON_DF
-            words[fold(cols[0].strip())] = df
+            words[fold(cols[0].strip()).replace(" ", "")] = df
     return words
