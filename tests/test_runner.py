@@ -142,3 +142,25 @@ def test_cli_extract_workers_and_resume(tmp_path: Path, workers: int) -> None:
     r = CliRunner().invoke(app, ["extract", str(src), "-o", str(out), "--resume", "-w", str(workers)])
     assert r.exit_code == 0, r.output
     assert out.read_text(encoding="utf-8") == first   # nothing lost, nothing doubled
+
+
+def _slow(doc: Document) -> Document:
+    if doc.id == "slow":
+        import time
+
+        time.sleep(5)
+    return doc
+
+
+def slow() -> Pipeline:
+    return Pipeline([("slow", _slow), ("sentencizer", sentencizer), ("events", _toy_events)])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_document_time_limit(workers: int) -> None:
+    arts = _arts(4)
+    arts[1] = Article("slow", STRIKE)
+    res = list(process_articles(arts, workers=workers, factory=slow, doc_timeout=0.3, chunk_size=2))
+    assert [p.doc_id for p in res] == [a.id for a in arts]
+    assert "took longer than 0.3 s" in (res[1].error or "")
+    assert not any(p.error for i, p in enumerate(res) if i != 1) and res[2].records

@@ -21,6 +21,7 @@ import json
 import logging
 import multiprocessing as mp
 import os
+import signal
 import sys
 import threading
 import time
@@ -40,12 +41,19 @@ from rasid.pipeline import Pipeline, sentencizer
 
 __all__ = [
     "PipelineConfig", "Processed", "RunStats", "doc_records", "process_articles", "extract_to",
-    "extract_records", "resume_jsonl", "progress", "DEFAULT_CHUNK",
+    "extract_records", "resume_jsonl", "progress", "write_records", "DocumentTimeout", "DEFAULT_CHUNK",
+    "DOC_TIMEOUT",
 ]
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_CHUNK = 64
+DOC_TIMEOUT = 120.0
+"""Seconds one document may take in the pipeline before it is abandoned as failed (None: no limit)."""
+
+
+class DocumentTimeout(PipelineError):
+    """A document took longer than the per-document time limit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +124,7 @@ def doc_records(doc: Document, *, quotes: bool = False) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- worker side
 
 _PIPELINE: Pipeline | None = None
-_OPTIONS: tuple[bool, bool] = (False, False)
+_OPTIONS: tuple[bool, bool, float | None] = (False, False, DOC_TIMEOUT)
 _INIT_ERROR: str | None = None
 
 
@@ -133,11 +141,11 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="rasid-parent-watch", daemon=True).start()
 
 
-def _init_worker(factory: Callable[[], Pipeline], quotes: bool, keep_docs: bool) -> None:
+def _init_worker(factory: Callable[[], Pipeline], quotes: bool, keep_docs: bool, timeout: float | None) -> None:
     """Pool initializer: build the pipeline once for this process."""
     global _PIPELINE, _OPTIONS, _INIT_ERROR
     _exit_with_parent()
-    _OPTIONS = (quotes, keep_docs)
+    _OPTIONS = (quotes, keep_docs, timeout)
     try:
         _PIPELINE = factory()
     except Exception as e:  # reported by the first task, not as a dead pool
@@ -161,11 +169,33 @@ def _to_documents(articles: Iterable[Article]) -> Iterator[Document]:
             yield doc
 
 
-def _run_chunk_with(nlp: Pipeline, chunk: list[Article], quotes: bool, keep_docs: bool) -> list[Processed]:
+@contextmanager
+def _time_limit(seconds: float | None, doc_id: str) -> Iterator[None]:
+    """Raise :class:`DocumentTimeout` inside the block after ``seconds`` (main thread, POSIX only)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _alarm(_sig: int, _frame: Any) -> None:
+        raise DocumentTimeout(f"took longer than {seconds:g} s; abandoned")
+
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _run_chunk_with(
+    nlp: Pipeline, chunk: list[Article], quotes: bool, keep_docs: bool, timeout: float | None = DOC_TIMEOUT,
+) -> list[Processed]:
     out = []
     for doc in _to_documents(chunk):
         if "error" not in doc.user:
-            doc = next(iter(nlp.pipe([doc])))
+            with _time_limit(timeout, doc.id):
+                doc = next(iter(nlp.pipe([doc])))
         out.append(_result(doc, quotes, keep_docs))
     return out
 
@@ -200,7 +230,7 @@ def _mp_context() -> Any:
 def process_articles(
     articles: Iterable[Article], *, workers: int = 1, config: PipelineConfig | None = None,
     factory: Callable[[], Pipeline] | None = None, pipeline: Pipeline | None = None,
-    chunk_size: int = DEFAULT_CHUNK, keep_docs: bool = False,
+    chunk_size: int = DEFAULT_CHUNK, keep_docs: bool = False, doc_timeout: float | None = DOC_TIMEOUT,
 ) -> Iterator[Processed]:
     """Run the pipeline over ``articles``; yield one :class:`Processed` each, in input order.
 
@@ -213,6 +243,8 @@ def process_articles(
         pipeline: a ready pipeline (only with ``workers=1``).
         chunk_size: articles per task sent to a worker.
         keep_docs: also return each processed Document (for the store).
+        doc_timeout: seconds one document may take before it is reported as
+            failed (SIGALRM; main thread of a process only); None = no limit.
     """
     config = config or PipelineConfig()
     make = factory or config
@@ -220,20 +252,20 @@ def process_articles(
     if workers <= 1:
         nlp = pipeline or make()
         for chunk in _chunks(articles, chunk_size):
-            yield from _run_chunk_with(nlp, chunk, quotes, keep_docs)
+            yield from _run_chunk_with(nlp, chunk, quotes, keep_docs, doc_timeout)
         return
     if pipeline is not None:
         raise ValueError("a ready pipeline cannot be shared with worker processes; pass config or factory")
-    yield from _pool_map(articles, workers, make, quotes, keep_docs, chunk_size)
+    yield from _pool_map(articles, workers, make, (quotes, keep_docs, doc_timeout), chunk_size)
 
 
 def _pool_map(
-    articles: Iterable[Article], workers: int, make: Callable[[], Pipeline], quotes: bool,
-    keep_docs: bool, chunk_size: int,
+    articles: Iterable[Article], workers: int, make: Callable[[], Pipeline],
+    options: tuple[bool, bool, float | None], chunk_size: int,
 ) -> Iterator[Processed]:
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(),
-                                   initializer=_init_worker, initargs=(make, quotes, keep_docs))
+                                   initializer=_init_worker, initargs=(make, *options))
 
     pool = new_pool()
     window = max(2, 2 * workers)

@@ -30,12 +30,15 @@ from rasid.errors import InputError
 
 __all__ = [
     "Article", "ReadError", "read_paths", "read_articles", "read_file", "read_bytes", "decode",
-    "jsonl_record_document", "jsonl_record_article", "read_bytes_articles", "read_file_articles", "SUFFIXES",
+    "jsonl_record_document", "jsonl_record_article", "read_bytes_articles", "read_file_articles",
+    "MAX_ARTICLE_CHARS", "SUFFIXES",
 ]
 
 logger = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".zip", ".parquet")
+MAX_ARTICLE_CHARS = 5_000_000
+"""Longest article accepted (about 2,000 pages): a bigger one is a per-document error, not an out-of-memory."""
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
@@ -89,13 +92,22 @@ def decode(data: bytes) -> str:
             raise InputError(f"not UTF-8 or Windows-1256 text ({e.reason} at byte {e.start})") from e
         if not _ARABIC.search(text[:20000]):
             raise InputError("not UTF-8, and no Arabic text when read as Windows-1256")
+    if not text.strip():
+        raise InputError("empty input")
     ctrl = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t\f")
     if ctrl > max(8, len(text[:4096]) // 20):
         raise InputError("binary file (control characters); expected text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _check_size(raw: str) -> None:
+    if len(raw) > MAX_ARTICLE_CHARS:
+        raise InputError(f"article too long ({len(raw):,} characters > {MAX_ARTICLE_CHARS:,}); "
+                         "split it into articles (e.g. one JSONL line each)")
+
+
 def _txt_article(doc_id: str, text: str, date: str | None, meta: dict[str, Any]) -> Article:
+    _check_size(text)
     first = text.lstrip("\n").split("\n", 1)[0].strip()
     title = first if first and len(first) <= 300 and "\n" in text.strip() else None
     return Article(doc_id, text, title=title, date=date, meta=meta)
@@ -104,10 +116,13 @@ def _txt_article(doc_id: str, text: str, date: str | None, meta: dict[str, Any])
 def _html_article(doc_id: str, html: str, date: str | None, meta: dict[str, Any]) -> Article:
     from rasid.io.html import html_to_text
 
+    if len(html) > 4 * MAX_ARTICLE_CHARS:
+        raise InputError(f"HTML page too large ({len(html):,} characters); not parsed")
     title, body = html_to_text(html)
     if not body.strip() and not (title or "").strip():
         raise InputError("HTML page has no article text")
     raw = f"{title}\n{body}" if title else body
+    _check_size(raw)
     return Article(doc_id, raw, title=title or None, date=date, meta=meta)
 
 
@@ -157,6 +172,9 @@ def jsonl_record_article(
     date = rec.get("date", rec.get("date_extracted"))
     date = date if isinstance(date, str) else None
     date = date[:10] if date and _DATE_RE.match(date) else default_date
+    if len(raw) > MAX_ARTICLE_CHARS:
+        return ReadError(path, f"article too long ({len(raw):,} characters > {MAX_ARTICLE_CHARS:,}); skipped",
+                         doc=doc_id, line=line)
     meta = {k: v for k, v in rec.items() if k not in ("text", "content", "title", "id", "date")}
     return Article(doc_id, raw, title=title.strip() if title else None, date=date, meta=meta)
 
