@@ -81,7 +81,7 @@ _SPORT = _set(
 )
 _AIR_ACTORS = frozenset({"COALITION", "USA-MIL", "TUR-MIL", "FRA-MIL", "GBR-MIL", "RUS-MIL", "JOR-MIL", "ISR-MIL"})
 _ANAPHORIC = _set("هذه هذا تلك ذلك مناطق محاور خطوط جبهات منطقة محور خط جبهة قواعد")
-_SUBJECTED = _set("تعرض تعرضت تتعرض يتعرض تعرضوا عرضة تعرضها تعرضتا تتعرضان يتعرضون")
+_SUBJECTED = _set("تعرض تعرضت تتعرض يتعرض تعرضوا عرضة تعرضها تعرضتا تتعرضان يتعرضون تبادل وتبادل")
 _DEMONSTRATIVE = _set("هذه هذا تلك ذلك")
 _AFTER_WORDS = _set("بعد إثر اثر عقب")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -92,7 +92,7 @@ _PURPOSE = _set("تهدف يهدف بهدف لمنع تسعى يسعى سعيا 
 _STOP = _set("وقف إيقاف ايقاف لوقف لإيقاف بوقف تقليص وتقليص ووقف")
 _GROUND = _set(
     "مدفعي المدفعي مدفعية المدفعية هاون الهاون راجمات الدبابات دبابات أرض أرضي ارضي البحر بحري المدفعيه "
-    "متبادل المتبادل"
+    "متبادل المتبادل مورتر المورتر"
 )
 _SUICIDE = _set("انتحاري انتحارية الانتحاري الانتحارية انتحاريين انتحاريان انغماسي ناسف نفسه نفسها")
 _REMOTE = _set("مفخخة المفخخة عبوة عبوات لغم ألغام")
@@ -294,8 +294,8 @@ class EventExtractor:
                 weapon = any(w in _WEAPON for w in win) or (not air and any(w in _WEAPON for w in cwords))
                 if not air and any(w in _GROUND_FORCES for w in win):
                     ground = True  # "قصفت قوات النظام", "قصف من قبل المعارضة"
-                if air and not ground:
-                    typ = "air_strike"
+                if air and (not ground or _first_cue(win, _AIR, _GROUND)):
+                    typ = "air_strike"  # "قصفا عنيفا من الطيران والمدفعية": aircraft named first
                 elif t.family == "استهدف" and not weapon and not ground:
                     # "استهدفوا قوات النظام" is an attack on forces; "استهداف مناطق/قرية" a bombardment
                     obj = pw[t.token + t.ntok:t.token + t.ntok + 2]
@@ -327,12 +327,18 @@ class EventExtractor:
             if typ in ("suicide_bomb", "remote_explosive"):
                 ctx.blast = typ
                 ctx.blast_seen = True
+            clause_first = t.token == bisect.bisect_left(tstarts, clause.start)
             if t.family == "استهدف" and (
-                    any(k.trig.start < t.start and k.type in VIOLENCE_TYPES for k in cands)
+                    any(k.trig.start < t.start and k.type in VIOLENCE_TYPES
+                        and (k.clause.start == clause.start or clause_first) for k in cands)
                     or any(w in _ATTACK_NOUNS for w in pw[max(0, t.token - 3):t.token])):
                 continue  # "ضربة جوية ... استهدفت مناطق": the target of an attack already named
             cands.append(_Cand(t, typ, clause, "weak" in f))
 
+        # "انفجارات هزت ... جراء استهداف الطائرات": the blasts are the strike's effect
+        if any(c.type in ("air_strike", "shelling") for c in cands):
+            cands = [c for c in cands if not (c.trig.family == "انفجار" and c.type == "remote_explosive"
+                                              and not any(w in _REMOTE for w in pw))]
         # a clause with a specific violence trigger drops weak violence triggers of other types
         specific = {(c.clause.start, c.type) for c in cands
                     if not c.weak and c.type in VIOLENCE_TYPES}
@@ -663,6 +669,16 @@ def _resultative(pw: list[str], t: Trigger) -> bool:
     before = pw[t.token - 1] if t.token > 0 else ""
     after = pw[t.token + t.ntok] if t.token + t.ntok < len(pw) else ""
     return before in _RESULT_VERBS or after in _RESULT_VERBS
+
+
+def _first_cue(words: list[str], first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether a word of ``first`` comes before any word of ``second``."""
+    for w in words:
+        if w in first:
+            return True
+        if w in second:
+            return False
+    return False
 
 
 def _resumptive(word: str) -> bool:
