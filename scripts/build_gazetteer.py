@@ -9,7 +9,8 @@ Reads (relative to the repository root) ``../shared/data/gazetteer/``:
 and the news corpus ``../shared/data/corpus/saudinewsnet/*.zip`` (word statistics only).
 
 Writes ``src/rasid/data/gazetteer/places.tsv.gz`` and ``common_words.tsv``. The
-hand-curated ``countries.tsv`` and ``regions.tsv`` beside them are read, not written.
+hand-curated ``countries.tsv``, ``regions.tsv`` and ``aliases.tsv`` beside them are
+read, not written.
 
 Usage::
 
@@ -98,12 +99,16 @@ def build_places(shared: Path) -> list[dict[str, str]]:
             "names_ar": "|".join(names),
         })
 
+    alias_rows = read_tsv_commented(OUT / "aliases.tsv")
+    aliases = {r["id"]: [n for n in r["names_ar"].split("|") if n] for r in alias_rows}
+    alias_pop = {r["id"]: r["population"] for r in alias_rows if r.get("population")}
+
     # towns (GeoNames cities500)
     towns = read_tsv(gaz / "geonames_cities500_SY_neighbours.tsv")
     town_by_gn: dict[str, dict[str, str]] = {}
     dropped_dupes = 0
     for r in towns:
-        names = clean_names([n for n in r["names_ar"].split("|") if n])
+        names = clean_names([n for n in r["names_ar"].split("|") if n] + aliases.get(f"gn:{r['geonameid']}", []))
         if not names:
             continue
         cc = r["countrycode"]
@@ -127,7 +132,8 @@ def build_places(shared: Path) -> list[dict[str, str]]:
     vil = read_tsv(gaz / "villages" / "syria_villages_wof_ar.tsv")
     n_v = n_merged = 0
     for r in vil:
-        names = clean_names([r["name_ar"]] + [a for a in r["aliases_ar"].split("|") if a])
+        extra = aliases.get(r["source_id"], [])
+        names = clean_names([r["name_ar"]] + [a for a in r["aliases_ar"].split("|") if a] + extra)
         if not names:
             continue
         town = town_by_gn.get(r["geonames_id"])
@@ -142,7 +148,8 @@ def build_places(shared: Path) -> list[dict[str, str]]:
         rows.append({
             "id": r["source_id"], "name": r["name_en"],
             "kind": "neighbourhood" if r["placetype"] == "neighbourhood" else "village",
-            "country": "SY", "admin1": r["admin1"], "lat": r["lat"], "lon": r["lon"], "population": "0",
+            "country": "SY", "admin1": r["admin1"], "lat": r["lat"], "lon": r["lon"],
+            "population": alias_pop.get(r["source_id"], "0"),
             "feature": r["geonames_feature_code"], "names_ar": "|".join(names),
         })
         n_v += 1
