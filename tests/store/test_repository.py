@@ -145,3 +145,17 @@ def test_refresh_with_the_project_incident_builder(session, samples) -> None:  #
     assert len(raqqa) == 1 and raqqa[0].n_reports == 2  # two outlets, one air strike
     assert raqqa[0].fat_by_source == {"SOHR": 23, "activists": 20}
     assert all(r.event_id is not None for r in get_incident(session, raqqa[0].id).reports)
+
+
+def test_models_and_migrations_agree(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A model change without its Alembic revision fails here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from rasid.store.models import Base
+
+    engine = init_db(f"sqlite:///{tmp_path / 'm.db'}")
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert diff == []
