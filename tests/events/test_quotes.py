@@ -76,3 +76,10 @@ def test_record_dict(lex: ActorLexicon) -> None:
     (q,) = quotes("صرح دي ميستورا بأن الهدنة صامدة.", lex)
     d = q.to_dict()
     assert d["kind"] == "quote" and d["actor"] == "IGO-UN" and d["quote"] == "الهدنة صامدة"
+
+
+def test_pipeline_component() -> None:
+    from rasid.events.quotes import QuoteFinder
+
+    doc = QuoteFinder.default()(Document.from_raw("c", "وقال المرصد إن القصف مستمر. وأضاف أن الطيران لم يغادر الأجواء."))
+    assert [(q.actor, q.quote) for q in doc.quotes] == [("SOHR", "القصف مستمر"), ("SOHR", "الطيران لم يغادر الأجواء")]

@@ -19,7 +19,6 @@ offsets into ``Document.raw``.
 
 >>> from rasid.doc import Document
 >>> from rasid.resolve.actors import ActorLexicon
-from rasid.resolve.dates import TimeLexicon
 >>> doc = Document.from_raw("d", "وقال وزير الخارجية الروسي سيرغي لافروف إن الحل سياسي.")
 >>> q = find_quotes(doc, actors=ActorLexicon.default())[0]
 >>> q.actor, q.cue, q.quote
@@ -39,7 +38,7 @@ from rasid.resolve.dates import TimeLexicon
 from rasid.text.sentences import split_sentences
 from rasid.text.tokenize import TOKEN_RE
 
-__all__ = ["find_quotes"]
+__all__ = ["find_quotes", "QuoteFinder"]
 
 logger = logging.getLogger(__name__)
 
@@ -305,3 +304,28 @@ def find_quotes(
     out = f.run()
     out.sort(key=lambda q: q.cue_start)
     return out
+
+
+class QuoteFinder:
+    """Pipeline component: sets ``doc.quotes`` with :func:`find_quotes`.
+
+    >>> nlp_quotes = QuoteFinder.default()
+    >>> doc = nlp_quotes(Document.from_raw("d", "وقال المرصد إن القصف مستمر."))
+    >>> [q.actor for q in doc.quotes]
+    ['SOHR']
+    """
+
+    def __init__(self, actors: ActorLexicon, sources: SourceLexicon) -> None:
+        """Build with the lexicons to use for speakers and reporting verbs."""
+        self.actors = actors
+        self.sources = sources
+
+    @classmethod
+    def default(cls) -> QuoteFinder:
+        """The component with the package lexicons."""
+        return cls(ActorLexicon.default(), SourceLexicon.default())
+
+    def __call__(self, doc: Document) -> Document:
+        """Find the document's quotes and store them in ``doc.quotes``."""
+        doc.quotes = find_quotes(doc, actors=self.actors, sources=self.sources)
+        return doc
