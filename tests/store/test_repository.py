@@ -159,3 +159,16 @@ def test_models_and_migrations_agree(tmp_path) -> None:  # type: ignore[no-untyp
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_nul_characters_are_stored_without_moving_offsets(session, samples) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL text cannot hold NUL: it becomes U+FFFD, one character for one, offsets intact."""
+    raw = "انفجار\x00 سيارة مفخخة في مدينة اعزاز بريف حلب الشمالي"
+    doc = Document.from_raw("nul", raw, date="2016-06-18")
+    doc.events = [samples.make_event("nul", raw, {"type": "remote_explosive", "evidence": "سيارة مفخخة في مدينة اعزاز",
+                                                   "trigger": "سيارة مفخخة"})]
+    assert ingest_document(session, doc).status == "added"
+    ev = list_events(session, Filters(q="اعزاز")).items[0]
+    stored = session.get(DocumentRow, ev.document_id).raw
+    assert "\x00" not in stored and len(stored) == len(raw)
+    assert stored[ev.start:ev.end] == ev.evidence

@@ -68,11 +68,21 @@ def test_listings_filter_and_page(client: TestClient) -> None:
     ("/api/incidents/abc", {}),
     ("/api/export", {"format": "pdf"}),
     ("/api/export", {}),
+    ("/api/events", {"bbox": "nan,1,2,3"}),
+    ("/api/incidents/99999999999999999999", {}),
 ])
 def test_bad_parameters_are_4xx(client: TestClient, path: str, params: dict) -> None:
     r = client.get(path, params=params)
     assert 400 <= r.status_code < 500, r.text
     assert "detail" in r.json()
+
+
+def test_odd_text_is_not_an_error(client: TestClient) -> None:
+    for q in ("\x00", "%", "_", "'; DROP TABLE events; --", "ـــ", " "):
+        r = client.get("/api/incidents", params={"q": q})
+        assert r.status_code == 200, q
+    assert client.get("/api/documents", params={"q": "\x00الرقة"}).json()["total"] == 2
+    assert client.get("/api/events").json()["total"] == 5  # nothing dropped
 
 
 def test_missing_things_are_404(client: TestClient) -> None:

@@ -71,6 +71,11 @@ def search_text(*parts: str | None) -> str:
     return fold(" ".join(p for p in parts if p)).lower()
 
 
+def _text(s: str | None) -> str | None:
+    """NUL → U+FFFD: PostgreSQL text cannot hold NUL; same length, so offsets stay true."""
+    return s.replace("\x00", "\ufffd") if s else s
+
+
 def _iso_date(value: Any) -> str | None:
     if value is None:
         return None
@@ -100,8 +105,9 @@ def _event_row(ev: dict[str, Any], doc: Document, seq: int) -> EventRow:
     event_date = _iso_date(ev.get("event_date"))
     return EventRow(
         doc_id=doc.id, seq=seq, type=ev.get("type"), modality=ev.get("modality") or "asserted",
-        evidence=evidence, start=start if start is not None else 0, end=end if end is not None else 0,
-        trigger=ev.get("trigger") or "", trigger_start=ev.get("trigger_start"), trigger_end=ev.get("trigger_end"),
+        evidence=_text(evidence), start=start if start is not None else 0, end=end if end is not None else 0,
+        trigger=_text(ev.get("trigger")) or "",
+        trigger_start=ev.get("trigger_start"), trigger_end=ev.get("trigger_end"),
         actor1=ev.get("actor1"), actor2=ev.get("actor2"),
         actor1_text=ev.get("actor1_text"), actor2_text=ev.get("actor2_text"),
         loc_text=loc.get("text"), loc_name=loc.get("name"), admin1=loc.get("admin1"),
@@ -112,8 +118,8 @@ def _event_row(ev: dict[str, Any], doc: Document, seq: int) -> EventRow:
         source=ev.get("source"), source_text=ev.get("source_text"), date_text=ev.get("date_text"),
         event_date=event_date, time_precision=ev.get("time_precision"),
         date=event_date or _iso_date(doc.date),
-        search=search_text(evidence, loc.get("text"), loc.get("name"), loc.get("admin1"),
-                           ev.get("actor1_text"), ev.get("actor2_text"), ev.get("source_text")),
+        search=_text(search_text(evidence, loc.get("text"), loc.get("name"), loc.get("admin1"),
+                                 ev.get("actor1_text"), ev.get("actor2_text"), ev.get("source_text"))) or "",
         extra=extra or None,
     )
 
@@ -144,7 +150,7 @@ def ingest_document(session: Session, doc: Document) -> IngestResult:
     rolled back, a warning is logged with the document id and
     ``status="failed"`` is returned; nothing of the document is kept.
     """
-    digest = content_hash(doc.raw)
+    digest = content_hash(doc.raw)  # of the text as read, so a re-read article is recognised
     try:
         existing = session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest))
         if existing is not None:
@@ -152,7 +158,7 @@ def ingest_document(session: Session, doc: Document) -> IngestResult:
             return IngestResult(doc.id, "duplicate", existing)
         meta = dict(doc.meta or {})
         row = DocumentRow(
-            doc_id=doc.id, title=doc.title, raw=doc.raw, date=_iso_date(doc.date),
+            doc_id=doc.id, title=_text(doc.title), raw=_text(doc.raw), date=_iso_date(doc.date),
             outlet=meta.get("outlet") or meta.get("source"), url=meta.get("url"),
             content_hash=digest, meta={k: v for k, v in meta.items() if _jsonable(v)} or None,
         )

@@ -14,7 +14,7 @@ from rasid.config import Settings
 from rasid.records import EVENT_TYPES
 from rasid.store.repository import Filters
 
-__all__ = ["get_session", "SessionDep", "require_token", "TokenDep", "get_filters", "FiltersDep",
+__all__ = ["clean_text", "get_session", "SessionDep", "require_token", "TokenDep", "get_filters", "FiltersDep",
            "PageParams", "PageDep", "SettingsDep"]
 
 
@@ -66,6 +66,11 @@ def _bad(msg: str, loc: str) -> HTTPException:
                          [{"loc": ["query", loc], "msg": msg, "type": "value_error"}])
 
 
+def clean_text(v: str | None) -> str | None:
+    """Drop NUL characters (PostgreSQL refuses them in text) and surrounding space."""
+    return v.replace("\x00", "").strip() if v is not None else None
+
+
 def parse_bbox(bbox: str) -> tuple[float, float, float, float]:
     """``minlon,minlat,maxlon,maxlat`` → floats, checked."""
     parts = bbox.split(",")
@@ -89,6 +94,7 @@ def get_filters(
                                    max_length=200)] = None,
 ) -> Filters:
     """The filters every listing takes; unknown types and bad boxes are 422."""
+    type, actor, admin1, q = (clean_text(v) for v in (type, actor, admin1, q))
     types = [t.strip() for t in type.split(",") if t.strip()] if type else []
     unknown = [t for t in types if t not in EVENT_TYPES]
     if unknown:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request, Response, st
 from rasid.doc import Document
 from rasid.store import repository as repo
 from rasid.web.convert import document_out, event_out
-from rasid.web.deps import PageDep, SessionDep, TokenDep
+from rasid.web.deps import PageDep, SessionDep, TokenDep, clean_text
 from rasid.web.schemas import ArticleIn, DocumentDetail, DocumentPage, IngestOut
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 def list_documents(session: SessionDep, page: PageDep,
                    q: Annotated[str | None, Query(max_length=200)] = None) -> DocumentPage:
     """Stored articles, newest first; ``q`` searches titles and event text."""
-    res = repo.list_documents(session, q=q, limit=page.limit, offset=page.offset)
+    res = repo.list_documents(session, q=clean_text(q), limit=page.limit, offset=page.offset)
     counts = res.extra.get("event_counts", {})
     return DocumentPage(total=res.total, limit=res.limit, offset=res.offset,
                         items=[document_out(d, counts.get(d.id, 0)) for d in res.items])
