@@ -60,7 +60,8 @@ def _set(words: str) -> frozenset[str]:
 _AIR = _set(
     "جوي جوية الجوي الجوية جويا طيران الطيران طائرات الطائرات طائرة الطائرة الحربي الحربية "
     "المروحي المروحية مروحيات المروحيات مروحي مقاتلات المقاتلات الجو سوخوي ميغ درون مسيرة "
-    "المسيرة الحربيه التحالف براميل البراميل برميل برميلا برميلين فراغية الفراغية فراغي"
+    "المسيرة الحربيه التحالف براميل البراميل برميل برميلا برميلين فراغية الفراغية فراغي "
+    "متفجر متفجرة المتفجرة متفجرا متفجرين المتفجرين"
 )
 _FORCES = _set("قوات القوات مواقع موقع تمركزات تمركز عناصر آليات اليات حاجز حواجز مقاتلي مسلحي دبابة دبابات رتل ثكنة")
 _MILWORDS = _set(
@@ -86,6 +87,8 @@ _DEMONSTRATIVE = _set("هذه هذا تلك ذلك")
 _AFTER_WORDS = _set("بعد إثر اثر عقب")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _GROUND_FORCES = _set("قوات القوات المعارضة الفصائل فصائل الثوار كتائب الكتائب التنظيم مقاتلي مقاتلو")
+_BARRELS = _set("براميل البراميل برميل برميلا برميلين")
+_AIR_STRICT = _AIR - _BARRELS  # a barrel of oil is no aircraft
 _WEAPON = _set("صواريخ صاروخ الصواريخ قذائف قذيفة القذائف مدفعية المدفعية هاون الهاون راجمات تاو غراد مدافع")
 _ATTEMPT = _set("محاولة محاولات لمحاولات حاولت حاول حاولوا يحاول تحاول يحاولون يحاولان إيقاف ايقاف وقف صد أحبطت أحبطوا منع صدت تصدت تستطع يستطع تتمكن يتمكن")
 _PURPOSE = _set("تهدف يهدف بهدف لمنع تسعى يسعى سعيا هدفها استهدف واستهدف يستهدف تستهدف أجل اجل")
@@ -256,9 +259,13 @@ class EventExtractor:
                 continue  # the word is part of a place name ("قرية الزيارة")
             if "armed" in f and not armed:
                 continue
+            if "force" in f and not armed and not any(
+                    _is_military(w) for i, w in enumerate(pw) if not t.token <= i < t.token + t.ntok):
+                continue  # needs a party or weapon besides the trigger itself ("تحطم طائرة" alone is an accident)
             if sport and ("mil" in f or "weak" in f):
                 continue  # "هجوم", "مواجهات" in a match report
-            if "needair" in f and not ctx.air_bias and not (any(w in _AIR for w in pw)
+            if "needair" in f and not ctx.air_bias and not (
+                    any(w in _AIR_STRICT for i, w in enumerate(pw) if not t.token <= i < t.token + t.ntok)
                                        or any(m.code in _AIR_ACTORS for m in armed)):
                 continue
             if "ala" in f and not any(w in _ALA for w in words[t.token + t.ntok:t.token + t.ntok + 6]):
@@ -629,8 +636,9 @@ def _clauses(text: str, sent: Span) -> list[Span]:
     return out
 
 
-_AIR_RE = re.compile("|".join(fold(w) for w in ("غارة", "غارات", "الطيران", "طائرات", "الطائرات", "براميل", "برميل",
-                                                 "مروحي", "ضربة جوية", "ضربات جوية", "التحالف الدولي")))
+_AIR_RE = re.compile("|".join(fold(w) for w in (
+    "غارة", "غارات", "الطيران الحربي", "طائرات حربية", "الطائرات الحربية", "براميل متفجرة", "البراميل المتفجرة",
+    "برميل متفجر", "برميلا متفجرا", "الطيران المروحي", "ضربة جوية", "ضربات جوية", "قصف جوي", "القصف الجوي")))
 _GROUND_RE = re.compile("|".join(fold(w) for w in ("قذائف", "قذيفة", "مدفعي", "هاون", "راجمات", "صواريخ", "صاروخ")))
 _SUICIDE_RE = re.compile("|".join(fold(w) for w in ("انتحاري", "انتحارية", "فجر نفسه", "حزام ناسف", "انغماسي")))
 _REMOTE_RE = re.compile("|".join(fold(w) for w in ("مفخخة", "عبوة ناسفة", "عبوات ناسفة", "لغم")))
@@ -669,6 +677,10 @@ def _resultative(pw: list[str], t: Trigger) -> bool:
     before = pw[t.token - 1] if t.token > 0 else ""
     after = pw[t.token + t.ntok] if t.token + t.ntok < len(pw) else ""
     return before in _RESULT_VERBS or after in _RESULT_VERBS
+
+
+def _is_military(w: str) -> bool:
+    return w in _MILWORDS or w in _WEAPON or w in _AIR
 
 
 def _first_cue(words: list[str], first: frozenset[str], second: frozenset[str]) -> bool:

@@ -30,7 +30,7 @@ __all__ = ["TriggerEntry", "Trigger", "TriggerLexicon", "FLAGS"]
 
 logger = logging.getLogger(__name__)
 
-FLAGS = frozenset({"mil", "pol", "air", "blast", "terr", "ala", "noal", "weak", "place", "anaphor", "armed", "needair"})
+FLAGS = frozenset({"mil", "pol", "air", "blast", "terr", "ala", "noal", "weak", "place", "anaphor", "armed", "needair", "force"})
 _ALT = re.compile(r"\{([^{}]*)\}")
 
 
