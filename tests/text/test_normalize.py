@@ -41,3 +41,10 @@ def test_offsets_map_back_to_raw() -> None:
 def test_offsets_identity_when_nothing_dropped() -> None:
     text, offsets = normalize("غارات على حلب")
     assert offsets == list(range(len(text) + 1))
+
+
+def test_every_presentation_form_folds_without_error() -> None:
+    for cp in list(range(0xFB50, 0xFEFD)) + list(range(0xFF01, 0xFF5F)):
+        text, offsets = normalize("ا" + chr(cp) + "ب")
+        assert len(offsets) == len(text) + 1
+        assert text.startswith("ا") and text.endswith("ب")

@@ -49,7 +49,10 @@ def _fold_char(ch: str) -> str:
         return ch
     if 0xFB50 <= o <= 0xFEFC or 0xFF01 <= o <= 0xFF5E:  # presentation forms, full-width
         nf = unicodedata.normalize("NFKC", ch)
-        return "".join(_fold_char(c) for c in nf)
+        if nf == ch:
+            return ch
+        # NFKC is idempotent, so its output needs only the table, never NFKC again
+        return "".join(FOLD_TABLE.get(c, c) for c in nf)
     return ch
 
 
