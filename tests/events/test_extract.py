@@ -81,3 +81,28 @@ def test_killing_without_attack_type_between_fighters(ex: EventExtractor) -> Non
     assert [e.type for e in doc.events] == ["armed_clash"]
     doc = run(ex, "عنوان\nتوفي رجل في حادث سير.")
     assert doc.events == []
+
+
+def test_oil_barrels_and_civil_air_crashes_are_not_attacks(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nبلغ إنتاج الشركة 12 مليون برميل يوميا في حقول الدمام.\n"
+                  "تحطمت طائرة ركاب قرب مطار أثينا بسبب عطل فني.")
+    assert doc.events == []
+
+
+def test_barrel_bombs_default_to_the_syrian_air_force(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nألقت مروحيات براميل متفجرة على أحياء مدينة داريا.")
+    [e] = doc.events
+    assert e.type == "air_strike" and e.actor1 == "SYR-MIL"
+
+
+def test_resultative_clause_gives_its_toll_to_the_attack(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nقصفت الطائرات الحربية بلدة كفرنبل، وأسفر القصف عن مقتل ستة مدنيين.")
+    [e] = doc.events
+    assert e.type == "air_strike"
+    assert e.fatalities is not None and e.fatalities.total == 6
+
+
+def test_place_name_is_not_a_party_to_a_fight(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nدارت اشتباكات عنيفة في سوريا بين قوات النظام وفصائل المعارضة.")
+    [e] = doc.events
+    assert (e.actor1, e.actor2) == ("SYR-MIL", "SYR-REB")
