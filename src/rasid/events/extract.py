@@ -122,6 +122,7 @@ class _Ctx:
     blast: str = "remote_explosive"
     blast_seen: bool = False
     air_bias: bool = False
+    year: int | None = None
     doc_blast: str | None = None
     doc_actor1: str | None = None
     bomber: str | None = None
@@ -202,6 +203,8 @@ class EventExtractor:
         breaks = [i for i, c in enumerate(text) if c == "\n"]
         ctx = _Ctx()
         ctx.air_bias, ctx.doc_blast = _doc_priors(text)
+        # the article's year: its date, else the latest year it names
+        ctx.year = _year(doc.date) or max((int(y) for y in _YEAR.findall(text)), default=None)
         events: list[Event] = []
         for si, sent in enumerate(sents):
             para = bisect.bisect_left(breaks, sent.start)
@@ -244,7 +247,7 @@ class EventExtractor:
         cstarts = [c.start for c in clauses]
 
         cands: list[_Cand] = []
-        year = _year(doc.date)
+        year = ctx.year
         for t in trigs:
             f = t.flags
             if t.type == "none":
