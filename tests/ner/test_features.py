@@ -1,0 +1,74 @@
+"""Features of the CRF entity tagger, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasid.ner.features import Featurizer, Resources, entity_phrases, lexical_prior
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Featurizer:
+    return Featurizer(Resources.load())
+
+
+def _small() -> Featurizer:
+    res = Resources(
+        phrases={"adm": frozenset({"دير الزور", "حلب"}), "org": frozenset({"الامم المتحده"})},
+        first_names=frozenset({"محمد"}),
+        cues={"مدينه": "LOC", "الرييس": "PERS", "تنظيم": "ORG"},
+    )
+    return Featurizer(res)
+
+
+def test_word_form_is_folded_and_clitics_stripped() -> None:
+    feats = _small().sentence(["وبمدينة", "حلب"])
+    f0 = feats[0]
+    assert "w=وبمدينه" in f0  # folded: ة -> ه
+    assert "bl=مدينه" in f0  # و + ب stripped
+    assert "cue=LOC" in f0  # the cue is found on the stripped form
+    assert "-1:cue=LOC" in feats[1]  # and seen by the next word
+
+
+def test_multiword_gazetteer_marks_begin_and_inside() -> None:
+    feats = _small().sentence(["قصف", "مدينة", "دير", "الزور", "اليوم"])
+    assert "gadm=B" in feats[2]
+    assert "gadm=I" in feats[3]
+    assert not any(f.startswith("gadm") for f in feats[4])
+    assert "1:gadm=B" in feats[1]  # the neighbour's match is a feature too
+
+
+def test_gazetteer_matches_after_a_clitic() -> None:
+    feats = _small().sentence(["وقالت", "للأمم", "المتحدة"])
+    # لل + noun = ل + ال + noun: للامم -> الامم
+    assert "gorg=B" in feats[1]
+    assert "gorg=I" in feats[2]
+
+
+def test_given_name_and_title_cue() -> None:
+    feats = _small().sentence(["قال", "الرئيس", "محمد", "مرسي"])
+    assert "fn" in feats[2]
+    assert "-1:cue=PERS" in feats[2]
+    assert "-2:BOS" not in feats[0] and "-1:BOS" in feats[0]
+    assert "1:EOS" in feats[3]
+
+
+def test_shipped_lists_know_syrian_places_and_word_classes(shipped: Featurizer) -> None:
+    feats = shipped.sentence(["سيطر", "تنظيم", "الدولة", "على", "مدينة", "تدمر"])
+    assert "cue=ORG" in feats[1]
+    assert any(f.startswith("gadm=") for f in feats[5])  # تدمر is in the admin/city list
+    assert any(f.startswith("c3=") for f in feats[3])  # على has a word class
+
+
+def test_train_lists_from_tagged_sentences() -> None:
+    sents = [
+        (["زار", "بان", "كي", "مون", "دمشق"], ["O", "B-PERS", "I-PERS", "I-PERS", "B-LOC"]),
+        (["وصل", "إلى", "دمشق"], ["O", "O", "B-LOC"]),
+        (["دمشق", "مدينة"], ["B-LOC", "O"]),
+    ]
+    phrases = entity_phrases(sents)
+    assert "بان كي مون" in phrases["PERS"]
+    assert phrases["LOC"] == {"دمشق"}
+    prior = lexical_prior(sents)
+    assert prior["دمشق"] == "LOC>80"
+    assert "وصل" not in prior
