@@ -201,6 +201,7 @@ def stat_key(token: str) -> str:
 _STRONG_CUES = {
     "مدينه", "بلده", "قريه", "ريف", "حي", "منطقه", "ناحيه", "مخيم", "بلدات", "قري", "قرب", "محيط", "اطراف",
     "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "مدينتي", "بلدتي", "احياء", "مطار",
+    "قريتي", "معسكر", "جبهه", "محور", "بلدات", "مدن",
 }
 
 
@@ -305,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-df", type=int, default=40, help="articles a word must occur in to be common")
     ap.add_argument("--max-lift", type=float, default=2.5, help="Syria concentration below which a word is common")
     ap.add_argument("--min-cued", type=float, default=0.08, help="share of cued uses below which a name is common")
-    ap.add_argument("--min-df-cued", type=int, default=10, help="articles a name must occur in for the cue test")
+    ap.add_argument("--min-df-cued", type=int, default=5, help="articles a name must occur in for the cue test")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 

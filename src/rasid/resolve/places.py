@@ -339,6 +339,8 @@ class Gazetteer:
     def _match_at(self, text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int, str, list[int], int] | None:
         """Longest name starting at token i: (n_tokens, key, place indexes, bare_clitic)."""
         best: tuple[int, str, list[int], int] | None = None
+        if toks[i][2] in self.nisba:
+            return None  # "الحلبيه" is an adjective, not the village of that name
         readings = word_key(toks[i][2])
         whole_common = bool(readings) and readings[0][0] in self.common  # "وزاره" is a word: do not read it as و + زاره
         for key, had_al, bare in readings:
