@@ -42,7 +42,7 @@ from rasid.events.arguments import (
 from rasid.events.fatalities import KILL_WORDS, FatalityMention, find_fatalities
 from rasid.events.modality import modality
 from rasid.events.triggers import Trigger, TriggerLexicon
-from rasid.records import INTERACTION_TYPES, VIOLENCE_TYPES, Event, Fatalities, Location
+from rasid.records import VIOLENCE_TYPES, Event, Fatalities, Location
 from rasid.resolve.actors import ActorLexicon, ActorMention
 from rasid.text.normalize import fold
 from rasid.text.sentences import split_clauses, split_sentences
@@ -63,7 +63,9 @@ _AIR = _set(
     "المسيرة الحربيه التحالف براميل البراميل برميل برميلا برميلين فراغية الفراغية فراغي "
     "متفجر متفجرة المتفجرة متفجرا متفجرين المتفجرين"
 )
-_FORCES = _set("قوات القوات مواقع موقع تمركزات تمركز عناصر آليات اليات حاجز حواجز مقاتلي مسلحي دبابة دبابات رتل ثكنة")
+_FORCES = _set(
+    "قوات القوات مواقع موقع تمركزات تمركز عناصر آليات اليات حاجز حواجز مقاتلي مسلحي دبابة دبابات رتل ثكنة"
+)
 _MILWORDS = _set(
     "جيش الجيش جنود جندي دبابات دبابة مسلحين مسلحون المسلحين مسلحي عسكري عسكرية العسكرية العسكري "
     "مقاتلين مقاتلو مقاتلي المقاتلين ميليشيا ميليشيات مليشيات كتيبة كتائب لواء فصائل الفصائل قوات القوات "
@@ -71,7 +73,9 @@ _MILWORDS = _set(
 )
 _RESULT_VERBS = _set("أسفر أسفرت أدى أدت تسبب تسببت خلف خلفت أوقع أوقعت أودى أودت حصد حصدت")
 _LINK_LINE = fold("رابط الخبر")
-_ATTACK_NOUNS = _set("حملة الحملة العملية عملية الهجوم هجوم الهجمات هجمات الضربات ضربات الضربة ضربة الغارة الغارات")
+_ATTACK_NOUNS = _set(
+    "حملة الحملة العملية عملية الهجوم هجوم الهجمات هجمات الضربات ضربات الضربة ضربة الغارة الغارات"
+)
 _SINCE = _set("منذ ومنذ")
 _ONSET = _set("بدء بداية انطلاق اندلاع")
 _SINCE_ONSET = _set("منذ ومنذ بعد قبل على")
@@ -80,7 +84,9 @@ _SPORT = _set(
     "مباراة المباراة مباريات الدوري دوري منتخب المنتخب نادي النادي لاعب اللاعب لاعبين اللاعبين مدرب المدرب "
     "بطولة البطولة الودية ودية القرعة كرة الملعب هدف هدفين الهدف الشوط المهاجم الفريق"
 )
-_AIR_ACTORS = frozenset({"COALITION", "USA-MIL", "TUR-MIL", "FRA-MIL", "GBR-MIL", "RUS-MIL", "JOR-MIL", "ISR-MIL"})
+_AIR_ACTORS = frozenset({
+    "COALITION", "USA-MIL", "TUR-MIL", "FRA-MIL", "GBR-MIL", "RUS-MIL", "JOR-MIL", "ISR-MIL",
+})
 _ANAPHORIC = _set("هذه هذا تلك ذلك مناطق محاور خطوط جبهات منطقة محور خط جبهة قواعد")
 _SUBJECTED = _set("تعرض تعرضت تتعرض يتعرض تعرضوا عرضة تعرضها تعرضتا تتعرضان يتعرضون تبادل وتبادل")
 _DEMONSTRATIVE = _set("هذه هذا تلك ذلك")
@@ -90,7 +96,10 @@ _GROUND_FORCES = _set("قوات القوات المعارضة الفصائل ف�
 _BARRELS = _set("براميل البراميل برميل برميلا برميلين")
 _AIR_STRICT = _AIR - _BARRELS  # a barrel of oil is no aircraft
 _WEAPON = _set("صواريخ صاروخ الصواريخ قذائف قذيفة القذائف مدفعية المدفعية هاون الهاون راجمات تاو غراد مدافع")
-_ATTEMPT = _set("محاولة محاولات لمحاولات حاولت حاول حاولوا يحاول تحاول يحاولون يحاولان إيقاف ايقاف وقف صد أحبطت أحبطوا منع صدت تصدت تستطع يستطع تتمكن يتمكن")
+_ATTEMPT = _set(
+    "محاولة محاولات لمحاولات حاولت حاول حاولوا يحاول تحاول يحاولون يحاولان إيقاف ايقاف وقف صد "
+    "أحبطت أحبطوا منع صدت تصدت تستطع يستطع تتمكن يتمكن"
+)
 _PURPOSE = _set("تهدف يهدف بهدف لمنع تسعى يسعى سعيا هدفها استهدف واستهدف يستهدف تستهدف أجل اجل")
 _STOP = _set("وقف إيقاف ايقاف لوقف لإيقاف بوقف تقليص وتقليص ووقف")
 _GROUND = _set(
@@ -105,7 +114,8 @@ _MAX_EVIDENCE = 250
 _ZERO_CUES = _set("اقتصرت تسجل يسفر تسفر")
 _SOURCE_HINT = re.compile("|".join(fold(w) for w in (
     "قال", "افاد", "أفاد", "ذكر", "اعلن", "أعلن", "بحسب", "حسب", "وفق", "اكد", "أكد", "المرصد", "نقل", "أشار",
-    "اشار", "مصادر", "مصدر", "ناشط", "سانا", "وكالة", "صحيفة", "موقع", "شبكة", "بيان", "تنسيقي", "أوضح", "اوضح",
+    "اشار", "مصادر", "مصدر", "ناشط", "سانا", "وكالة", "صحيفة", "موقع", "شبكة", "بيان", "تنسيقي",
+    "أوضح", "اوضح",
     "كشف", "تحدث", "روى", "لفت", "اضاف", "أضاف", "صرح")))
 _NO_FAT = frozenset({"deployment", "protest", "weapons_seized", "territory_gain", "territory_gain_govt",
                      "territory_gain_nonstate", "casualty"})
@@ -264,7 +274,7 @@ class EventExtractor:
                 continue
             if "force" in f and not armed and not any(
                     _is_military(w) for i, w in enumerate(pw) if not t.token <= i < t.token + t.ntok):
-                continue  # needs a party or weapon besides the trigger itself ("تحطم طائرة" alone is an accident)
+                continue  # a party or weapon besides the trigger itself ("تحطم طائرة" alone: an accident)
             if sport and ("mil" in f or "weak" in f):
                 continue  # "هجوم", "مواجهات" in a match report
             if "needair" in f and not ctx.air_bias and not (
@@ -323,7 +333,8 @@ class EventExtractor:
                 ci0 = max(t.token - 8, bisect.bisect_left(tstarts, clause.start))
                 if any(w in _ATTEMPT for w in pw[ci0:t.token]):
                     typ = "armed_clash"  # "محاولة قوات النظام التقدم": fighting, no gain
-            if "anaphor" in f and (ctx.blast_seen or ctx.doc_blast) and len({side_of(m.code) for m in armed}) < 2:
+            if "anaphor" in f and (ctx.blast_seen or ctx.doc_blast) \
+                    and len({side_of(m.code) for m in armed}) < 2:
                 typ = ctx.blast if ctx.blast_seen else ctx.doc_blast  # "الهجوم" in an article about a bombing
             if "blast" in f:
                 lo, hi = max(0, t.token - 6), min(len(words), t.token + t.ntok + 6)
@@ -618,7 +629,8 @@ class EventExtractor:
         return None
 
 
-_KNOWN = (_ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
+_KNOWN = (_ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
+          | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
           | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT)
 
 
@@ -640,10 +652,13 @@ def _clauses(text: str, sent: Span) -> list[Span]:
 
 
 _AIR_RE = re.compile("|".join(fold(w) for w in (
-    "غارة", "غارات", "الطيران الحربي", "طائرات حربية", "الطائرات الحربية", "براميل متفجرة", "البراميل المتفجرة",
+    "غارة", "غارات", "الطيران الحربي", "طائرات حربية", "الطائرات الحربية", "براميل متفجرة",
+    "البراميل المتفجرة",
     "برميل متفجر", "برميلا متفجرا", "الطيران المروحي", "ضربة جوية", "ضربات جوية", "قصف جوي", "القصف الجوي")))
-_GROUND_RE = re.compile("|".join(fold(w) for w in ("قذائف", "قذيفة", "مدفعي", "هاون", "راجمات", "صواريخ", "صاروخ")))
-_SUICIDE_RE = re.compile("|".join(fold(w) for w in ("انتحاري", "انتحارية", "فجر نفسه", "حزام ناسف", "انغماسي")))
+_GROUND_RE = re.compile("|".join(fold(w) for w in (
+    "قذائف", "قذيفة", "مدفعي", "هاون", "راجمات", "صواريخ", "صاروخ")))
+_SUICIDE_RE = re.compile("|".join(fold(w) for w in (
+    "انتحاري", "انتحارية", "فجر نفسه", "حزام ناسف", "انغماسي")))
 _REMOTE_RE = re.compile("|".join(fold(w) for w in ("مفخخة", "عبوة ناسفة", "عبوات ناسفة", "لغم")))
 
 

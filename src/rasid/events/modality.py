@@ -44,10 +44,13 @@ _FUTURE_AFTER = _set("المقبل المقبلة القادم القادمة غ
 _COND_PAIRS = ((fold("إن"), fold("لم")), (fold("ما"), fold("لم")), (fold("في"), fold("حال")))
 
 
+_NOT_FUTURE = ("سيطر", "سيار", "سيد", "سين", "ستار", "سنو")  # words that merely start with س + ي/ت/ن
+
+
 def _future_verb(word: str) -> bool:
     """A future-marked verb: س + imperfect prefix (سيزور، ستكثف، وسيعقد)."""
     w = word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
-    return len(w) > 4 and w[0] == "س" and w[1] in "يتن" and not w.startswith(("سيطر", "سيار", "سيد", "سين", "ستار", "سنو"))
+    return len(w) > 4 and w[0] == "س" and w[1] in "يتن" and not w.startswith(_NOT_FUTURE)
 
 
 def modality(text: str, trig_start: int, trig_end: int, clause_start: int | None = None,

@@ -30,7 +30,10 @@ __all__ = ["TriggerEntry", "Trigger", "TriggerLexicon", "FLAGS"]
 
 logger = logging.getLogger(__name__)
 
-FLAGS = frozenset({"mil", "pol", "air", "blast", "terr", "ala", "noal", "weak", "place", "anaphor", "armed", "needair", "force"})
+FLAGS = frozenset({
+    "mil", "pol", "air", "blast", "terr", "ala", "noal", "weak", "place", "anaphor", "armed", "needair",
+    "force",
+})
 _ALT = re.compile(r"\{([^{}]*)\}")
 
 
@@ -93,7 +96,8 @@ class TriggerLexicon:
                 continue
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 3:
-                raise DataFileError(f"{name} line {n}: expected 3 or 4 tab-separated columns, got {len(cols)}")
+                raise DataFileError(
+                    f"{name} line {n}: expected 3 or 4 tab-separated columns, got {len(cols)}")
             form, typ, family = cols[0].strip(), cols[1].strip(), cols[2].strip()
             flags = frozenset(f.strip() for f in (cols[3] if len(cols) > 3 else "").split(",") if f.strip())
             bad = flags - FLAGS
