@@ -156,6 +156,15 @@ def test_syria_prefered_and_foreign_capitals(gaz: Gazetteer) -> None:
     assert found == {"Tehran": "IR", "Moscow": "RU"}
 
 
+def test_country_adjective_picks_the_foreign_town(gaz: Gazetteer) -> None:
+    # سروج is a Turkish town and two Syrian villages; "التركية" settles it
+    loc = gaz.best_location(fold("قتل 32 شخصا في تفجير انتحاري في بلدة سروج التركية"))
+    assert loc is not None
+    assert (loc.name, loc.country, loc.precision) == ("Suruç", "TR", 1)
+    # a gentilic adjective on its own is not a place ("القدود الحلبية")
+    assert find(gaz, "استمع الجمهور إلى القدود الحلبية") == []
+
+
 def test_mentions_do_not_overlap_and_offsets_index_the_text(gaz: Gazetteer) -> None:
     text = fold("غارات على ريف دمشق الغربي والزبداني ومضايا وسهل الغاب")
     ms = gaz.find(text)
