@@ -214,7 +214,8 @@ class EventExtractor:
         ctx = _Ctx()
         ctx.air_bias, ctx.doc_blast = _doc_priors(text)
         # the article's year: its date, else the latest year it names
-        ctx.year = _year(doc.date) or max((int(y) for y in _YEAR.findall(text)), default=None)
+        ctx.year = _year(doc.date) or max(
+            (int(m.group()) for m in _YEAR.finditer(text) if _is_year(text, m.start())), default=None)
         events: list[Event] = []
         for si, sent in enumerate(sents):
             para = bisect.bisect_left(breaks, sent.start)
@@ -302,7 +303,8 @@ class EventExtractor:
                     continue  # "هذه الاشتباكات", "مناطق الاشتباك": a mention of a fight told before
                 first = words[t.token]
                 c0 = max(0, t.token - 12)
-                if first[:1] == "ل" and not first.startswith("ال") and not first.startswith("لقي") \
+                if typ != "casualty" and first[:1] == "ل" and not first.startswith("ال") \
+                        and not first.startswith("لقي") \
                         and first not in ("لقوا",) and not any(w in _SUBJECTED for w in pw[c0:t.token]):
                     continue  # "لاقتحام", "للتقدم": an aim; "تعرضت لهجوم" is kept
                 if year and _past_year(text, clause.start, clause.end, year):
@@ -727,12 +729,24 @@ def _year(date: str | None) -> int | None:
 def _past_year(text: str, s: int, e: int, year: int) -> bool:
     """Whether the span names an earlier year ("في صيف 2012") or "العام الماضي"."""
     for m in _YEAR.finditer(text, s, e):
-        if int(m.group()) < year:
+        if int(m.group()) < year and _is_year(text, m.start()):
             return True
     return _LAST_YEAR in text[s:e]
 
 
+def _is_year(text: str, pos: int) -> bool:
+    """Whether the number at ``pos`` is a year: after a month, "عام", "منذ", "في" ... ("2000 برميل" is not)."""
+    before = _W.findall(text, max(0, pos - 25), pos)[-1:]
+    return bool(before) and (before[0] in _YEAR_CUES or before[0][:1] in "وب" and before[0][1:] in _YEAR_CUES)
+
+
 _LAST_YEAR = fold("العام الماضي")
+_W = re.compile(r"[^\W\d_]+", re.UNICODE)
+_YEAR_CUES = _set(
+    "عام العام سنة السنة منذ في صيف خريف شتاء ربيع مطلع أواخر أوائل منتصف حتى بداية نهاية "
+    "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
+    "الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول الأول"
+)
 
 
 def _plain(w: str) -> str:
