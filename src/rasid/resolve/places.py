@@ -339,8 +339,7 @@ class Gazetteer:
     def _match_at(self, text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int, str, list[int], int] | None:
         """Longest name starting at token i: (n_tokens, key, place indexes, bare_clitic)."""
         best: tuple[int, str, list[int], int] | None = None
-        if toks[i][2] in self.nisba:
-            return None  # "الحلبيه" is an adjective, not the village of that name
+        adjective = toks[i][2] in self.nisba  # "الحلبيه" is an adjective, not the village of that name
         readings = word_key(toks[i][2])
         whole_common = bool(readings) and readings[0][0] in self.common  # "وزاره" is a word: do not read it as و + زاره
         for key, had_al, bare in readings:
@@ -373,6 +372,8 @@ class Gazetteer:
                         continue  # bare "رقه" is a word, not Raqqa
                     if had_al and not name_al and (len(joined) < 4 or self.places[idx].kind in _NAMED_KINDS):
                         continue  # "السوريه" is an adjective, not "سورية"; "القرقور" is "قرقور"
+                    if adjective and k == 1 and self.places[idx].kind not in _NAMED_KINDS:
+                        continue  # but "السعوديه" is also the country
                     if idx not in ok:
                         ok.append(idx)
                 if ok and (best is None or k > best[0]):
