@@ -1,0 +1,61 @@
+"""Actor roles: agents, targets, coordination, defaults."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasid.events.arguments import assign_roles, default_actor1, default_actor2, side_of
+from rasid.resolve.actors import ActorLexicon
+from rasid.text.normalize import fold
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorLexicon:
+    return ActorLexicon.default()
+
+
+def roles(actors: ActorLexicon, sentence: str, trigger: str, *, violence: bool = True) -> tuple[str | None, str | None]:
+    t = fold(sentence)
+    w = fold(trigger)
+    i = t.find(w)
+    assert i >= 0
+    r = assign_roles(t, i, i + len(w), (0, len(t)), (0, len(t)), actors.find(t), violence=violence)
+    return r.actor1, r.actor2
+
+
+def test_subject_after_verb_and_target_after_preposition(actors: ActorLexicon) -> None:
+    assert roles(actors, "قصفت قوات النظام مواقع لتنظيم داعش في دير الزور", "قصفت") == ("SYR-MIL", "ISIS")
+
+
+def test_subject_before_verb(actors: ActorLexicon) -> None:
+    assert roles(actors, "وحدات حماية الشعب الكردية تهاجم مواقع داعش", "تهاجم") == ("YPG", "ISIS")
+
+
+def test_between_x_and_y(actors: ActorLexicon) -> None:
+    got = roles(actors, "اشتباكات عنيفة بين جبهة النصرة وقوات النظام في ريف إدلب", "اشتباكات")
+    assert got == ("NUSRA", "SYR-MIL")
+
+
+def test_first_of_coordinated_agents(actors: ActorLexicon) -> None:
+    a1, _ = roles(actors, "وكانت قوات النظام وحزب الله قد شنت هجوما على البلدة", "هجوما")
+    assert a1 == "SYR-MIL"
+
+
+def test_victims_are_not_agents(actors: ActorLexicon) -> None:
+    a1, a2 = roles(actors, "قتل عشرة عناصر من تنظيم داعش في غارة جوية", "غارة")
+    assert a1 != "ISIS" and a2 == "ISIS"
+
+
+def test_interaction_keeps_political_codes(actors: ActorLexicon) -> None:
+    a1, a2 = roles(actors, "التقى وزير الخارجية الروسي نظيره الإيراني في موسكو", "التقى", violence=False)
+    assert a1 == "RUS-GOV"
+
+
+def test_defaults() -> None:
+    assert default_actor1("air_strike", "برميل متفجر", "", (0, 0)) == "SYR-MIL"
+    assert default_actor1("air_strike", "غارة", "", (0, 0)) == "UNK-MIL"
+    assert default_actor1("protest", "تظاهر", "", (0, 0)) == "CIV"
+    assert default_actor2("armed_clash", "SYR-MIL", [], civilians=False) == "SYR-REB"
+    assert default_actor2("air_strike", "COALITION", [], civilians=False) == "ISIS"
+    assert default_actor2("shelling", "SYR-REB", [], civilians=True) == "CIV"
+    assert side_of("HEZBOLLAH") == "govt" and side_of("NUSRA") == "rebel"
