@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, and_, delete, exists, func, or_, select
+from sqlalchemy import Select, and_, delete, exists, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from rasid.doc import Document
@@ -257,27 +257,32 @@ def refresh_incidents(session: Session, builder: IncidentBuilder | None = None) 
     the incident tables are emptied and 0 is returned. Event records passed to
     the builder carry ``doc`` = the document id (``doc_id@row`` when two stored
     articles share an id), ``doc_date`` and ``event_key`` (the event's row id).
-    Runs in one transaction (rolled back and re-raised on failure).
+    Runs in one transaction (rolled back and re-raised on failure); rows are
+    written with bulk inserts.
     """
-    rows = session.scalars(select(EventRow).options(selectinload(EventRow.document))).all()
+    # plain rows, not ORM objects: this reads every event of the store
+    rows = session.execute(
+        select(*EventRow.__table__.columns, DocumentRow.date.label("doc_date"))
+        .join(DocumentRow, EventRow.document_id == DocumentRow.id).order_by(EventRow.id)).all()
     # document ids as the builder sees them: unique per stored article
     ids_per_name: dict[str, set[int]] = defaultdict(set)
     for r in rows:
         ids_per_name[r.doc_id].add(r.document_id)
-    def doc_key(r: EventRow) -> str:
+
+    def doc_key(r: Any) -> str:
         return r.doc_id if len(ids_per_name[r.doc_id]) == 1 else f"{r.doc_id}@{r.document_id}"
 
     by_id = {r.id: r for r in rows}
-    by_span: dict[tuple[Any, ...], EventRow] = {}
+    by_span: dict[tuple[Any, ...], Any] = {}
     records = []
     doc_dates: dict[str, str] = {}
     for r in rows:
         rec = event_record(r)
         rec["doc"] = doc_key(r)
-        rec["doc_date"] = r.document.date
+        rec["doc_date"] = r.doc_date
         rec["event_key"] = str(r.id)
-        if r.document.date:
-            doc_dates[rec["doc"]] = r.document.date
+        if r.doc_date:
+            doc_dates[rec["doc"]] = r.doc_date
         records.append(rec)
         by_span.setdefault((rec["doc"], r.type, r.start, r.end), r)
         by_span.setdefault((rec["doc"], r.start, r.end), r)
@@ -291,8 +296,13 @@ def refresh_incidents(session: Session, builder: IncidentBuilder | None = None) 
             return 0
         incidents = builder(records) if records else []
         seen: set[str] = set()
-        for inc in incidents:
-            session.add(_incident_row(inc, by_id, by_span, seen))
+        built = [_incident_values(inc, by_id, by_span, seen) for inc in incidents]
+        if built:
+            session.execute(insert(IncidentRow.__table__), [values for values, _ in built])
+            ids = dict(session.execute(select(IncidentRow.key, IncidentRow.id)).tuples().all())
+            reports = [{**rep, "incident_id": ids[values["key"]]} for values, reps in built for rep in reps]
+            if reports:
+                session.execute(insert(IncidentReportRow.__table__), reports)
         session.commit()
     except Exception:
         session.rollback()
@@ -301,14 +311,11 @@ def refresh_incidents(session: Session, builder: IncidentBuilder | None = None) 
     return len(incidents)
 
 
-def _report_event(rep: dict[str, Any], by_id: dict[int, EventRow],
-                  by_span: dict[tuple[Any, ...], EventRow]) -> EventRow | None:
-    for key in ("event_id", "event_key", "id"):
+def _report_event(rep: dict[str, Any], by_id: dict[int, Any], by_span: dict[tuple[Any, ...], Any]) -> Any:
+    for key in ("event_id", "event_key"):
         v = rep.get(key)
         if v is not None and str(v).isdigit() and int(v) in by_id:
-            cand = by_id[int(v)]
-            if cand.doc_id == str(rep.get("doc", cand.doc_id)):
-                return cand
+            return by_id[int(v)]
     return by_span.get((rep.get("doc"), rep.get("type"), rep.get("start"), rep.get("end"))) \
         or by_span.get((rep.get("doc"), rep.get("start"), rep.get("end")))
 
@@ -316,8 +323,9 @@ def _report_event(rep: dict[str, Any], by_id: dict[int, EventRow],
 _INCIDENT_EXTRAS = ("types", "modality", "sources", "n_docs", "date_explicit")
 
 
-def _incident_row(inc: dict[str, Any], by_id: dict[int, EventRow], by_span: dict[tuple[Any, ...], EventRow],
-                  seen: set[str]) -> IncidentRow:
+def _incident_values(inc: dict[str, Any], by_id: dict[int, Any], by_span: dict[tuple[Any, ...], Any],
+                     seen: set[str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Column values of one incident row and of its report rows (without ``incident_id``)."""
     key = str(inc.get("id") or f"inc-{len(seen) + 1}")
     while key in seen:
         key += "+"
@@ -333,22 +341,27 @@ def _incident_row(inc: dict[str, Any], by_id: dict[int, EventRow], by_span: dict
             actors.update(a for a in (ev.actor1, ev.actor2) if a)
             texts.append(ev.loc_text)
         texts.append(rep.get("evidence"))
-        reports.append(IncidentReportRow(
-            event_id=ev.id if ev else None, doc_id=ev.doc_id if ev else str(rep.get("doc") or ""),
-            type=rep.get("type") or inc.get("type") or "", start=rep.get("start"), end=rep.get("end"),
-            evidence=rep.get("evidence") or (ev.evidence if ev else ""), source=rep.get("source"),
-        ))
+        reports.append({
+            "event_id": ev.id if ev is not None else None,
+            "doc_id": ev.doc_id if ev is not None else str(rep.get("doc") or ""),
+            "type": rep.get("type") or inc.get("type") or "", "start": rep.get("start"), "end": rep.get("end"),
+            "evidence": _text(rep.get("evidence") or (ev.evidence if ev is not None else "")) or "",
+            "source": rep.get("source"),
+        })
     by_source = fat.get("by_source") or {}
-    return IncidentRow(
-        key=key, type=inc.get("type") or "", loc_name=loc.get("name"), loc_text=loc.get("text"),
-        admin1=loc.get("admin1"), lat=loc.get("lat"), lon=loc.get("lon"), geo_precision=loc.get("precision"),
-        fat_min=_num(fat.get("min")), fat_max=_num(fat.get("max")), fat_conservative=_num(fat.get("conservative")),
-        fat_by_source=by_source if isinstance(by_source, dict) else {"?": by_source},
-        date_start=_iso_date(inc.get("date_start")), date_end=_iso_date(inc.get("date_end") or inc.get("date_start")),
-        n_reports=len(reports), actors=" " + " ".join(sorted(actors)) + " " if actors else "",
-        search=search_text(*texts), reports=reports,
-        data={k: inc[k] for k in _INCIDENT_EXTRAS if k in inc} or None,
-    )
+    values = {
+        "key": key, "type": inc.get("type") or "", "loc_name": loc.get("name"), "loc_text": loc.get("text"),
+        "admin1": loc.get("admin1"), "lat": loc.get("lat"), "lon": loc.get("lon"),
+        "geo_precision": loc.get("precision"), "fat_min": _num(fat.get("min")), "fat_max": _num(fat.get("max")),
+        "fat_conservative": _num(fat.get("conservative")),
+        "fat_by_source": by_source if isinstance(by_source, dict) else {"?": by_source},
+        "date_start": _iso_date(inc.get("date_start")),
+        "date_end": _iso_date(inc.get("date_end") or inc.get("date_start")),
+        "n_reports": len(reports), "actors": " " + " ".join(sorted(actors)) + " " if actors else "",
+        "search": _text(search_text(*texts)) or "",
+        "data": {k: inc[k] for k in _INCIDENT_EXTRAS if k in inc} or None,
+    }
+    return values, reports
 
 
 # ---------------------------------------------------------------- queries
