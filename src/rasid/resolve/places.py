@@ -71,6 +71,7 @@ _COUNTRY_BONUS = {"SY": 5.0}
 _NOT_NAMES = set(_TYPE_CUES) | _PROX_CUES | _DIR_ADJ
 _CONTEXT_ADMIN1 = 6.0  # governorate named nearby: beats feature/kind, not a 10x population gap
 _CONTEXT_COUNTRY = 3.5
+_CONTEXT_NEAR = 2.0  # within 30 km of an unambiguous place named nearby (half within 60 km)
 _NAMED_KINDS = {"country", "capital", "admin1", "region"}  # never need a cue
 _VERY_COMMON_DF = 300  # corpus articles: such words need قرية/بلدة before them
 _LINK_WORDS = {
@@ -692,10 +693,23 @@ class Gazetteer:
             return mention.places[0]
         others = [m for m in context_mentions if m is not mention and m.core_start != mention.core_start]
         admin1s, countries = self._context_sets(others)
-        if not admin1s and not countries:
+        anchors = [
+            (m.places[0].lat, m.places[0].lon) for m in others
+            if len(m.places) == 1 and m.places[0].country == "SY" and m.places[0].kind not in ("country", "region")
+            and m.places[0].lat is not None and m.places[0].lon is not None
+        ]
+        if not admin1s and not countries and not anchors:
             return mention.places[0]
         cue = mention.cue
-        return max(mention.places, key=lambda p: (self._kind_fit(cue, p), self._score(p, admin1s, countries)))
+
+        def key(p: Place) -> tuple[int, float]:
+            s = self._score(p, admin1s, countries)
+            if anchors and p.lat is not None and p.lon is not None:
+                d = min(_km(p.lat, p.lon, a, b) for a, b in anchors)
+                s += _CONTEXT_NEAR if d <= 30 else _CONTEXT_NEAR / 2 if d <= 60 else 0.0
+            return self._kind_fit(cue, p), s
+
+        return max(mention.places, key=key)
 
     def resolve(self, mention: PlaceMention, context_mentions: Iterable[PlaceMention] = ()) -> Location | None:
         """Pick the candidate of ``mention`` and return it as a :class:`Location`.
