@@ -198,13 +198,14 @@ def main() -> None:
     pred = load_jsonl(a.pred) if a.pred else extract_dev()
     res["extract_seconds"] = round(time.perf_counter() - t, 1)
     res["pred_input"] = run_pred(gold, pred, docs, dates, s, scorer)
-    res["scale"] = scale([g for g in gold], dates, IncidentSettings(), 10)
+    res["scale"] = [scale(gold, dates, IncidentSettings(), n) for n in (3, 10)]
     for part in ("gold_input", "pred_input"):
         r = res[part]
         print(f"== ({'a' if part == 'gold_input' else 'b'}) {part}")
         for k, v in r.items():
             print(f"  {k}: {v}")
-    print(f"== scale (default settings, no embeddings): {res['scale']}")
+    for sc in res["scale"]:
+        print(f"== scale (default settings, no embeddings): {sc}")
     if a.json:
         a.json.write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")
 

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from functools import lru_cache
 
 from rasid.text.normalize import fold
 
@@ -93,6 +94,7 @@ def iso(day: int) -> str:
     return date.fromordinal(day).isoformat()
 
 
+@lru_cache(maxsize=65536)
 def _from_text(text: str, ref: date) -> int | None:
     """Resolve a time expression against the article date; None when vague."""
     t = fold(text)
@@ -113,6 +115,11 @@ def _from_text(text: str, ref: date) -> int | None:
         if re.search(rf"(?<!\w)(?:و|ف|ب|وب|بال|وبال)?{word}(?!\w)", t):
             return ref.toordinal() - back
     return None
+
+
+@lru_cache(maxsize=65536)
+def _time_of_day(text: str) -> bool:
+    return bool(_TIME_OF_DAY.fullmatch(fold(text).strip()))
 
 
 def report_time(event: dict, doc_date: str | None, *, lookback_days: int = 2) -> ReportTime | None:
@@ -143,6 +150,6 @@ def report_time(event: dict, doc_date: str | None, *, lookback_days: int = 2) ->
         day = _from_text(text, ref_day)
         if day is not None and day <= ref[0]:
             return ReportTime(day, day, True)
-        if not _TIME_OF_DAY.fullmatch(fold(text).strip()):
+        if not _time_of_day(text):
             return None  # a date we cannot read ("في الرابع من يوليو", "منذ أسبوعين")
     return ReportTime(ref[0] - lookback_days, ref[0], False)

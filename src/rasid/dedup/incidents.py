@@ -357,7 +357,7 @@ def _distance(a: _Summary, b: _Summary, s: IncidentSettings) -> float | None:
 def _cross_ok(a: _Summary, b: _Summary, s: IncidentSettings) -> bool:
     if a.story.doc == b.story.doc or a.group != b.group or a.story.modality != b.story.modality:
         return False
-    if _distance(a, b, s) is None or a.time.gap(b.time) > s.max_days:
+    if a.time.gap(b.time) > s.max_days or _distance(a, b, s) is None:
         return False
     if s.sublocation_split and a.place_words and b.place_words and not a.place_words & b.place_words:
         return False

@@ -35,6 +35,7 @@ def generic_words() -> frozenset[str]:
     return frozenset(_stem(fold(w)) for w in words)
 
 
+@lru_cache(maxsize=65536)
 def place_words(text: str) -> frozenset[str]:
     """The distinctive (folded, clitic-stripped) words of a place phrase.
 
