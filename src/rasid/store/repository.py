@@ -299,7 +299,7 @@ def refresh_incidents(session: Session, builder: IncidentBuilder | None = None) 
         built = [_incident_values(inc, by_id, by_span, seen) for inc in incidents]
         if built:
             session.execute(insert(IncidentRow.__table__), [values for values, _ in built])
-            ids = dict(session.execute(select(IncidentRow.key, IncidentRow.id)).tuples().all())
+            ids: dict[str, int] = {k: i for k, i in session.execute(select(IncidentRow.key, IncidentRow.id))}
             reports = [{**rep, "incident_id": ids[values["key"]]} for values, reps in built for rep in reps]
             if reports:
                 session.execute(insert(IncidentReportRow.__table__), reports)
