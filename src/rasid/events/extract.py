@@ -76,6 +76,7 @@ _LINK_LINE = fold("رابط الخبر")
 _ATTACK_NOUNS = _set(
     "حملة الحملة العملية عملية الهجوم هجوم الهجمات هجمات الضربات ضربات الضربة ضربة الغارة الغارات"
 )
+_HABITUAL = _set("بانتظام باستمرار عادة غالبا دائما")
 _SINCE = _set("منذ ومنذ")
 _ONSET = _set("بدء بداية انطلاق اندلاع")
 _SINCE_ONSET = _set("منذ ومنذ بعد قبل على")
@@ -307,6 +308,9 @@ class EventExtractor:
                         and not first.startswith("لقي") \
                         and first not in ("لقوا",) and not any(w in _SUBJECTED for w in pw[c0:t.token]):
                     continue  # "لاقتحام", "للتقدم": an aim; "تعرضت لهجوم" is kept
+                if any(w in _HABITUAL for w in pw[bisect.bisect_left(tstarts, clause.start):
+                                                  bisect.bisect_left(tstarts, clause.end)]):
+                    continue  # "ويقصف النظام بانتظام": a habit, not a report
                 if year and _past_year(text, clause.start, clause.end, year):
                     continue  # background: "الذي قتل في مارس 2014 في المعارك"
             if "air" in f and typ == "shelling":
@@ -631,7 +635,7 @@ class EventExtractor:
         return None
 
 
-_KNOWN = (_ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
+_KNOWN = (_HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
           | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
           | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT)
 
