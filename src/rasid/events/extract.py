@@ -76,6 +76,8 @@ _LINK_LINE = fold("رابط الخبر")
 _ATTACK_NOUNS = _set(
     "حملة الحملة العملية عملية الهجوم هجوم الهجمات هجمات الضربات ضربات الضربة ضربة الغارة الغارات"
 )
+_NAME_PARTICLES = _set("أبو ابو أبي ابي أم بن ابن وأبو")
+_BREACH = _set("خرق خرقت خرقوا يخرق تخرق خروقات خرقا انتهاك انتهكت انتهاكات ينتهك تنتهك وخرق")
 _HABITUAL = _set("بانتظام باستمرار عادة غالبا دائما")
 _SINCE = _set("منذ ومنذ")
 _ONSET = _set("بدء بداية انطلاق اندلاع")
@@ -272,6 +274,10 @@ class EventExtractor:
                 continue
             if any(p.start <= t.start and t.end <= p.end for p in places):
                 continue  # the word is part of a place name ("قرية الزيارة")
+            if t.token > 0 and words[t.token - 1] in _NAME_PARTICLES:
+                continue  # part of a name: "صاروخ أبو طالب", "أبو حرب"
+            if t.type == "agree" and t.token > 0 and words[t.token - 1] in _BREACH:
+                continue  # "خرقت الهدنة": a violation, not an agreement
             if "armed" in f and not armed:
                 continue
             if "force" in f and not armed and not any(
