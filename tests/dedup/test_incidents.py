@@ -258,3 +258,20 @@ def test_dev_articles_old_aleppo_rocket_is_one_incident(news_dir: Path) -> None:
     inc = next(i for i in incs if i["id"] in rocket)
     assert inc["n_docs"] == 3 and inc["type"] == "shelling"
     assert inc["fatalities"]["min"] == inc["fatalities"]["max"] == 18
+
+
+def test_cli_writes_one_incident_per_line(news_dir: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from rasid.cli.app import app
+
+    out = tmp_path / "inc.jsonl"
+    files = [str(news_dir / f"{d}.txt") for d in ("007", "009", "010")]
+    res = CliRunner().invoke(app, ["incidents", *files, "--date", "2015-07-22", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    incs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert incs and all({"id", "type", "fatalities", "reports", "n_reports", "n_docs"} <= set(i) for i in incs)
+    assert len({i["id"] for i in incs}) == len(incs)
+    n_events = int(res.output.split("rasid: ")[-1].split(" events")[0])
+    assert sum(i["n_reports"] for i in incs) == n_events
+    assert any(i["n_docs"] > 1 for i in incs)  # three outlets, one day: something merges
