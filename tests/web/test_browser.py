@@ -86,6 +86,8 @@ def test_filter_click_and_escaped_article(base_url: str, browser, samples) -> No
     page.select_option("#f-admin1", "Idlib")
     expect(page.locator("#incident-list li")).to_have_count(1)
     assert page.text_content("#count") == "1 incident"
+    # the export links follow the filters
+    assert "admin1=Idlib" in page.get_attribute("#dl-jsonl", "href")
     page.click("#incident-list li button")
     mark = page.locator("#detail mark")
     mark.wait_for()

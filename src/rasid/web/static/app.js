@@ -155,6 +155,9 @@
         $("tl-note").textContent += " · " + (page.total - lastDated) + " undated incident(s) not shown";
       }
       $("count").textContent = page.total + " incident" + (page.total === 1 ? "" : "s");
+      document.querySelectorAll("#downloads a").forEach(function (a) {
+        a.setAttribute("href", "/api/export?" + query(Object.assign({ format: a.dataset.format, what: a.dataset.what }, state)));
+      });
       if (state.admin1 !== lastAdmin1) {
         lastAdmin1 = state.admin1;
         if (state.admin1) zoomToGov(state.admin1); else map.fitBounds(SYRIA);
