@@ -555,6 +555,9 @@ class EventExtractor:
                 ev.event_date, ev.time_precision = iso, prec
             except Exception as e:  # resolver is another module: never fail the document on it
                 logger.debug("date resolution failed on %s: %s", doc.id, e)
+        if ev.event_date is None and doc.date and mod == "asserted":
+            # no time expression: the report's date, known to within about a week (ACLED precision 2)
+            ev.event_date, ev.time_precision = doc.date[:10], 2
         return ev
 
     # -------------------------------------------------------------- arguments
