@@ -45,6 +45,16 @@ def _maxrss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
 
 
+def _cpu_s(who: int) -> float:
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
+
+
+def _worker_usage() -> tuple[float, float]:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_maxrss / 1024, r.ru_utime + r.ru_stime
+
+
 def _articles(corpus: Path, limit: int | None) -> Any:
     from rasid.io.read import Article, read_articles
 
@@ -70,7 +80,9 @@ def run_one(mode: str, corpus: Path, limit: int | None) -> dict[str, Any]:
     from rasid.runner import PipelineConfig, process_articles
 
     t0 = time.perf_counter()
+    load0 = os.getloadavg()[0]
     events = failed = 0
+    t_end = 0.0
     extra: dict[str, Any] = {}
     arts = _Counter(_articles(corpus, limit))
     if mode == "floor":
@@ -91,8 +103,9 @@ def run_one(mode: str, corpus: Path, limit: int | None) -> dict[str, Any]:
             events += res.events
             failed += bool(res.error)
         extra["cluster_start_s"] = round(t_start - t0, 2)
-        rss = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-        extra["worker_rss_mb"] = round(max(rss.values()), 1)
+        usage = client.run(_worker_usage)
+        extra["worker_rss_mb"] = round(max(u[0] for u in usage.values()), 1)
+        extra["worker_cpu_s"] = round(sum(u[1] for u in usage.values()), 1)
         client.close()
         client._rasid_cluster.close()
     elif mode == "ingest2":
@@ -108,6 +121,9 @@ def run_one(mode: str, corpus: Path, limit: int | None) -> dict[str, Any]:
                 with src[0].open("w", encoding="utf-8") as f:
                     for a in _articles(corpus, limit):
                         f.write(json.dumps({"id": a.id, "text": a.raw, "date": a.date}, ensure_ascii=False) + "\n")
+            for a in _articles(corpus, limit):  # count articles and words for the rates
+                arts.n += 1
+                arts.words += len(_TOKEN.findall(a.raw))
             t0 = time.perf_counter()
             stats = ingest_paths(src, f"sqlite:///{db}", workers=2)
             extra["ingest_s"] = round(time.perf_counter() - t0, 2)
@@ -117,17 +133,21 @@ def run_one(mode: str, corpus: Path, limit: int | None) -> dict[str, Any]:
             events, failed = n_ev, len(stats.failed)
             extra.update(stored_documents=n_docs, duplicates=stats.duplicate, incidents=stats.incidents,
                          db_mb=round(db.stat().st_size / 2**20, 1))
-            for a in _articles(corpus, limit):  # count articles and words for the rates
-                arts.n += 1
-                arts.words += len(_TOKEN.findall(a.raw))
+            t_end = time.perf_counter()
     else:
         raise SystemExit(f"unknown mode {mode}")
-    dt = time.perf_counter() - t0
+    dt = (t_end if mode == "ingest2" else time.perf_counter()) - t0
+    cpu_main = _cpu_s(resource.RUSAGE_SELF)
+    cpu_workers = extra.pop("worker_cpu_s", None) or _cpu_s(resource.RUSAGE_CHILDREN)
+    cpu = cpu_main + cpu_workers
     out = {"mode": mode, "articles": arts.n, "words": arts.words, "seconds": round(dt, 2),
            "articles_per_s": round(arts.n / dt, 1), "words_per_s": round(arts.words / dt),
            "events": events, "failed_docs": failed,
            "rss_main_mb": round(_maxrss_mb(resource.RUSAGE_SELF), 1),
-           "rss_worker_mb": round(_maxrss_mb(resource.RUSAGE_CHILDREN), 1)}
+           "rss_worker_mb": round(_maxrss_mb(resource.RUSAGE_CHILDREN), 1),
+           "cpu_main_s": round(cpu_main, 1), "cpu_workers_s": round(cpu_workers, 1),
+           "articles_per_cpu_s": round(arts.n / cpu, 1) if cpu else None,
+           "load_avg_1m": [round(load0, 2), round(os.getloadavg()[0], 2)]}
     if "worker_rss_mb" in extra:
         out["rss_worker_mb"] = extra.pop("worker_rss_mb")
     out.update(extra)
@@ -181,7 +201,9 @@ def main() -> None:
         rows.append(row)
         print(f"{mode:8} {row['articles']:6d} art {row['seconds']:8.1f} s {row['articles_per_s']:8.1f} art/s "
               f"{row['words_per_s']:10,d} words/s  rss main {row['rss_main_mb']:6.0f} MB  "
-              f"worker {row['rss_worker_mb']:6.0f} MB  events {row['events']}", flush=True)
+              f"worker {row['rss_worker_mb']:6.0f} MB  cpu {row['cpu_main_s']:.0f}+{row['cpu_workers_s']:.0f} s "
+              f"({row['articles_per_cpu_s']} art/cpu-s)  load {row['load_avg_1m']}  events {row['events']}",
+              flush=True)
     by = {r["mode"]: r for r in rows}
     ratios: dict[str, float] = {}
     if "floor" in by:

@@ -37,7 +37,7 @@ from typing import Any
 from rasid.errors import ConfigError
 from rasid.io.read import Article, ReadError, jsonl_record_article, read_articles
 from rasid.pipeline import Pipeline
-from rasid.runner import DEFAULT_CHUNK, PipelineConfig, Processed, RunStats, _articles, _run_chunk_with
+from rasid.runner import DEFAULT_CHUNK, PipelineConfig, Processed, RunStats, _articles, _run_chunk_with, slim
 
 __all__ = [
     "require_dask", "process_partition", "process_bag", "read_bag", "run_shards", "cluster_client",
@@ -67,7 +67,8 @@ def _pipeline(config: PipelineConfig) -> Pipeline:
 
 def _run(arts: list[Article], config: PipelineConfig, keep_docs: bool = False) -> list[Processed]:
     """Task: one chunk of articles through this worker's cached pipeline."""
-    return _run_chunk_with(_pipeline(config), arts, config.quotes, keep_docs)
+    res = _run_chunk_with(_pipeline(config), arts, config.quotes, keep_docs)
+    return slim(res) if keep_docs else res
 
 
 def process_partition(records: Iterable[dict[str, Any]], config: PipelineConfig | None = None) -> list[dict[str, Any]]:
@@ -197,6 +198,8 @@ def cluster_client(scheduler: str | None = None, workers: int = 1) -> Any:
     require_dask()
     from distributed import Client, LocalCluster
 
+    for name in ("distributed", "distributed.scheduler", "distributed.core", "distributed.nanny"):
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLogger().level))
     if scheduler:
         return Client(scheduler)
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
