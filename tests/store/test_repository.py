@@ -172,3 +172,25 @@ def test_nul_characters_are_stored_without_moving_offsets(session, samples) -> N
     stored = session.get(DocumentRow, ev.document_id).raw
     assert "\x00" not in stored and len(stored) == len(raw)
     assert stored[ev.start:ev.end] == ev.evidence
+
+
+def test_upgrade_from_0001_fills_document_search(db_url: str) -> None:
+    """A store made by the first revision gets its article search filled by revision 0002."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from rasid.store.repository import list_documents
+    from rasid.store.session import _alembic_config, make_engine, session_factory
+
+    engine = make_engine(db_url)
+    cfg = _alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(text("INSERT INTO documents (doc_id, title, raw, content_hash, created_at) "
+                          "VALUES ('old', 'قصف على الرقة', 'قصف على الرقة\nقصفت طائرات حربية أحياء مدينة الرقة.', "
+                          "'h1', CURRENT_TIMESTAMP)"))
+    init_db(engine)
+    with session_factory(engine)() as session:
+        assert [d.doc_id for d in list_documents(session, q="الرقه طائرات").items] == ["old"]
+    engine.dispose()

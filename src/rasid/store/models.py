@@ -40,6 +40,7 @@ class DocumentRow(Base):
     url: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     meta: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    search: Mapped[str] = mapped_column(Text, default="", server_default="")  # folded title + text
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
     events: Mapped[list[EventRow]] = relationship(back_populates="document", cascade="all, delete-orphan",

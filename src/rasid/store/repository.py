@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, and_, delete, exists, func, insert, or_, select
+from sqlalchemy import Select, and_, delete, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from rasid.doc import Document
@@ -161,6 +161,7 @@ def ingest_document(session: Session, doc: Document) -> IngestResult:
             doc_id=doc.id, title=_text(doc.title), raw=_text(doc.raw), date=_iso_date(doc.date),
             outlet=meta.get("outlet") or meta.get("source"), url=meta.get("url"),
             content_hash=digest, meta={k: v for k, v in meta.items() if _jsonable(v)} or None,
+            search=_text(search_text(doc.title, doc.raw)) or "",
         )
         row.events = [_event_row(_as_dict(ev), doc, i) for i, ev in enumerate(doc.events)]
         row.quotes = [_quote_row(q) for q in doc.quotes]
@@ -495,16 +496,10 @@ def facets(session: Session) -> dict[str, list[tuple[str, int]]]:
 
 def list_documents(session: Session, *, q: str | None = None, limit: int = 50,
                    offset: int = 0) -> Page[DocumentRow]:
-    """Stored documents, newest first; ``q`` searches titles and texts (folded)."""
+    """Stored documents, newest first; ``q`` searches titles and texts (folded, every word)."""
     stmt = select(DocumentRow).order_by(DocumentRow.date.desc().nulls_last(), DocumentRow.id)
     if q:
-        words = search_text(q).split()
-        if words:
-            # the raw text is not folded in the database: search events of the document, and the title
-            conds = [or_(DocumentRow.title.contains(w, autoescape=True),
-                         exists().where(and_(EventRow.document_id == DocumentRow.id, *_like(EventRow.search, w))))
-                     for w in words]
-            stmt = stmt.where(and_(*conds))
+        stmt = stmt.where(and_(True, *_like(DocumentRow.search, q)))
     items, total = _page(session, stmt, limit, offset)
     counts = dict(session.execute(select(EventRow.document_id, func.count())
                                   .where(EventRow.document_id.in_([d.id for d in items]))
