@@ -91,13 +91,27 @@ def test_explicit_event_dates_ten_days_apart_stay_apart_without_doc_dates() -> N
 
 def test_rocket_versus_air_strike_merge_across_outlets_but_not_within_one() -> None:
     """Outlets disagree whether a strike came from the air or the ground; one writer does not."""
-    air = ev("a", "غارة جوية على حي المغاير في حلب", location=ALEPPO)
-    rocket = ev("b", "سقط صاروخ أرض أرض على حي المغاير في حلب", type="shelling", location=ALEPPO)
+    air = ev("a", "قتل 18 شخصاً في غارة جوية على حلب", location=ALEPPO, total=18)
+    rocket = ev("b", "مقتل 18 بسقوط صاروخ أرض أرض على حلب", type="shelling", location=ALEPPO, total=18)
     incs = build_incidents([air, rocket], doc_dates=DATES)
     assert by_docs(incs) == [["a", "b"]]
     assert incs[0]["types"] == ["air_strike", "shelling"]
     same_doc = [air, {**rocket, "doc": "a", "start": 300, "end": 340}]
     assert by_docs(build_incidents(same_doc, doc_dates=DATES)) == [["a"], ["a"]]
+    # a differing type needs a shared toll or quarter to back the merge
+    quarter = {**ALEPPO, "text": "حي المغاير في حلب"}
+    no_toll = [{**air, "fatalities": None}, {**rocket, "fatalities": None}]
+    assert by_docs(build_incidents(no_toll, doc_dates=DATES)) == [["a"], ["b"]]
+    named = [{**e, "location": quarter} for e in no_toll]
+    assert by_docs(build_incidents(named, doc_dates=DATES)) == [["a", "b"]]
+
+
+def test_tolls_far_apart_are_two_incidents_across_outlets() -> None:
+    events = [ev("a", "مقتل 5 مدنيين بغارة على حلب", location=ALEPPO, total=5),
+              ev("b", "مقتل 4844 مدنياً بغارات النظام على حلب", location=ALEPPO, total=4844)]
+    assert by_docs(build_incidents(events, doc_dates=DATES)) == [["a"], ["b"]]
+    loose = IncidentSettings(toll_ratio=None)
+    assert by_docs(build_incidents(events, loose, doc_dates=DATES)) == [["a", "b"]]
 
 
 def test_negated_and_planned_do_not_merge_with_asserted() -> None:

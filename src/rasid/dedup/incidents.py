@@ -60,6 +60,8 @@ __all__ = ["IncidentSettings", "build_incidents", "report_key", "CLASH_TYPES", "
 
 logger = logging.getLogger(__name__)
 
+_SAME_POINT_KM = 1.0  # two gazetteer points this close are one place
+
 CLASH_TYPES = frozenset({"armed_clash", "territory_gain_govt", "territory_gain_nonstate"})
 """Two-sided types: their actor1/actor2 may be swapped between reports."""
 
@@ -89,9 +91,13 @@ class IncidentSettings:
     )
     """Types that may name one incident in different outlets (across documents only)."""
     same_toll_min: int | None = 3
-    """Within a document: two reports giving the same death toll (at least this many) agree on
-    place whatever their places say (one names the quarter, the other the city; or one place
+    """Within a document: two reports giving the same death toll (at least this many) within
+    ``context_chars`` of each other agree on place whatever their places say (one names the quarter, the other the city; or one place
     is mis-resolved). None turns this off."""
+    toll_ratio: float | None = 4.0
+    """Across documents: two stories whose death tolls all differ by more than this factor are
+    two incidents (sources disagree, but rarely fourfold; a far bigger figure is a tally of many
+    incidents). None turns this off."""
     context_chars: int = 400
     """A record without a place joins a same-type story at most this far away in the text."""
     actor_conflict: bool = True
@@ -132,7 +138,8 @@ class _Report:
     actor1: str | None  # camp of actor1 (rasid.dedup.actors)
     actor2: str | None  # camp of actor2
     actors: frozenset[str]  # camps of actor1 and actor2
-    place_words: frozenset[str]
+    place_words: frozenset[str]  # distinctive words of the place phrase, town name dropped
+    name_words: frozenset[str]  # the same, town name kept
 
     @property
     def fine(self) -> bool:
@@ -189,6 +196,7 @@ def _report(idx: int, ev: dict[str, Any], doc_date: str | None, s: IncidentSetti
         actor1=camp(a1), actor2=camp(a2),
         actors=camps((a1, a2)),
         place_words=place_words(loc.get("text") or ""),
+        name_words=place_words(loc.get("text") or ""),
     )
 
 
@@ -212,9 +220,9 @@ def _drop_town_words(reports: list[_Report]) -> None:
 
     The words most place phrases at one point share ("حلب" in "حي المغاير في
     حلب", "مدينة حلب", "حلب") name the town itself: a word found in at least
-    half (and at least two) of the phrases at one point is dropped from all of
-    them, so "مدينة حلب" agrees with any part of Aleppo while "حي المغاير" and
-    "حي الصاخور" still differ.
+    half (and at least two) of the phrases at one point, and alone in one of
+    them, is dropped from all of them, so "مدينة حلب" agrees with any part of
+    Aleppo while "حي المغاير" and "حي الصاخور" still differ.
     """
     at: dict[tuple[float, float], list[_Report]] = defaultdict(list)
     for r in reports:
@@ -222,16 +230,20 @@ def _drop_town_words(reports: list[_Report]) -> None:
             at[(round(r.point[0], 3), round(r.point[1], 3))].append(r)
     for group in at.values():
         counts = Counter(w for r in group for w in r.place_words)
-        town = {w for w, c in counts.items() if c >= 2 and 2 * c >= len(group)}
+        alone = {next(iter(r.place_words)) for r in group if len(r.place_words) == 1}
+        town = {w for w, c in counts.items() if c >= 2 and 2 * c >= len(group) and w in alone}
         if town:
             for r in group:
                 r.place_words = r.place_words - town
 
 
 def _subplace_ok(a: _Report, b: _Report, s: IncidentSettings) -> bool:
-    if not s.sublocation_split or not (a.fine and b.fine) or not (a.place_words and b.place_words):
+    if not s.sublocation_split or not (a.fine and b.fine):
         return True
-    return bool(a.place_words & b.place_words)
+    assert a.point is not None and b.point is not None
+    if _km(a.point, b.point) > _SAME_POINT_KM:  # two places: two names must share a word
+        return not (a.name_words and b.name_words) or bool(a.name_words & b.name_words)
+    return not (a.place_words and b.place_words) or bool(a.place_words & b.place_words)
 
 
 def _actors_ok(a: _Report, b: _Report, s: IncidentSettings) -> bool:
@@ -256,7 +268,8 @@ def _same_doc_ok(a: _Report, b: _Report, s: IncidentSettings) -> bool:
     if not _actors_ok(a, b, s):
         return False
     toll = _total(a)
-    if s.same_toll_min is not None and toll is not None and toll >= s.same_toll_min and toll == _total(b):
+    if (s.same_toll_min is not None and toll is not None and toll >= s.same_toll_min and toll == _total(b)
+            and abs(a.pos - b.pos) <= s.context_chars):
         return True
     return _place_ok(a, b, s) and _subplace_ok(a, b, s)
 
@@ -314,6 +327,7 @@ class _Summary:
     sides: frozenset[str]
     addressees: frozenset[str]
     place_words: frozenset[str]
+    name_words: frozenset[str]
 
 
 def _summary(st: _Story, s: IncidentSettings) -> _Summary | None:
@@ -340,6 +354,7 @@ def _summary(st: _Story, s: IncidentSettings) -> _Summary | None:
         sides=frozenset(a for r in st.reports for a in r.actors),
         addressees=frozenset(r.actor2 for r in st.reports if r.actor2),
         place_words=frozenset(w for r in fine for w in r.place_words),
+        name_words=frozenset(w for r in fine for w in r.name_words),
     )
 
 
@@ -359,8 +374,15 @@ def _cross_ok(a: _Summary, b: _Summary, s: IncidentSettings) -> bool:
         return False
     if a.time.gap(b.time) > s.max_days or _distance(a, b, s) is None:
         return False
-    if s.sublocation_split and a.place_words and b.place_words and not a.place_words & b.place_words:
+    if s.toll_ratio is not None and not _tolls_agree(_totals(a), _totals(b), s.toll_ratio):
         return False
+    if a.story.type != b.story.type and not (_totals(a) & _totals(b) or a.place_words & b.place_words):
+        return False  # a type that differs needs a shared toll or a shared quarter to back it
+    if s.sublocation_split:
+        same_point = any(_km(pa, pb) <= _SAME_POINT_KM for pa, _ in a.points for pb, _ in b.points)
+        words_a, words_b = (a.place_words, b.place_words) if same_point else (a.name_words, b.name_words)
+        if words_a and words_b and not words_a & words_b:
+            return False
     if s.actor_conflict:
         if a.group in CLASH_TYPES or a.story.type in CLASH_TYPES:
             if a.sides and b.sides and not a.sides & b.sides:
@@ -376,6 +398,15 @@ def _cross_ok(a: _Summary, b: _Summary, s: IncidentSettings) -> bool:
 def _totals(sm: _Summary) -> set[int]:
     return {t for r in sm.story.reports
             if isinstance(r.ev.get("fatalities"), dict) and isinstance(t := r.ev["fatalities"].get("total"), int)}
+
+
+def _tolls_agree(a: set[int], b: set[int], ratio: float) -> bool:
+    """True when either side has no toll or some pair of tolls is within ``ratio`` of each other."""
+    return not a or not b or any(max(x, y) <= ratio * max(min(x, y), 1) for x in a for y in b)
+
+
+def _specificity(sm: _Summary) -> int:
+    return int(sm.time.explicit) + int(bool(sm.place_words)) + int(bool(_totals(sm)))
 
 
 def _affinity(sm: _Summary, incident: list[_Summary], s: IncidentSettings) -> tuple[int, int, float, int]:
@@ -425,7 +456,9 @@ def _merge_stories(stories: list[_Story], s: IncidentSettings, sim: EvidenceSimi
             alone.append([st])
         else:
             summaries.append(sm)
-    summaries.sort(key=lambda m: (m.time.lo, m.story.doc, m.story.reports[0].pos))
+    # specific stories first (stated date, named quarter, death toll), so that they form
+    # incidents before city-wide, loosely dated stories attach to the best of them
+    summaries.sort(key=lambda m: (-_specificity(m), m.time.lo, m.story.doc, m.story.reports[0].pos))
 
     def cell(p: tuple[float, float]) -> tuple[int, int]:
         return math.floor(p[0] / s.grid_deg), math.floor(p[1] / s.grid_deg)
