@@ -196,3 +196,23 @@ def test_read_paths_mixed_folder(tmp_path: Path, suffix: str) -> None:
     (tmp_path / f"y{suffix}").write_bytes(b"\xff\xfe\x00\x00garbage")
     items = list(read_paths([tmp_path]))
     assert len(items) == 2 and all(isinstance(i, (Document, ReadError)) for i in items)
+
+
+ORNATE = "قال تعالى \ufd3eولا تقتلوا\ufd3f وقصفت طائرات حربية مدينة حلب."
+
+
+@pytest.mark.xfail(raises=RecursionError, strict=False,
+                   reason="normalize._fold_char recurses forever on U+FD3E/U+FD3F (NFKC maps them to themselves)")
+def test_ornate_parentheses_fold() -> None:
+    from rasid.text.normalize import normalize
+
+    text, offsets = normalize(ORNATE)
+    assert len(offsets) == len(text) + 1 and offsets[-1] == len(ORNATE)
+
+
+def test_a_document_that_breaks_normalisation_does_not_stop_the_batch() -> None:
+    arts = [Article("a", "قصفت طائرات حربية مدينة حلب."), Article("ornate", ORNATE), Article("b", "قتل شخص في إدلب.")]
+    res = list(process_articles(arts, pipeline=NLP))
+    assert [p.doc_id for p in res] == ["a", "ornate", "b"]
+    assert not res[0].error and not res[2].error
+    assert res[1].error is None or "RecursionError" in res[1].error
