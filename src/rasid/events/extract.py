@@ -536,6 +536,11 @@ class EventExtractor:
             loc = carried  # "في ريف حماة" after "قرية X في ريف حماة": the place already named
         elif loc.precision <= 3:
             ctx.location = ctx.doc_location = loc
+        if a1 is None or a2 is None or loc is None:  # names in no lexicon: linked NER entities
+            from rasid.ner.lazy import fill_event_slots
+
+            a1, a2, loc = fill_event_slots(doc, (t.start, t.end), (es, ee), (sent.start, sent.end),
+                                           a1, a2, loc, violence=violence)
         rs, re_ = doc.raw_span(es, ee)
         ts, te = doc.raw_span(t.start, t.end)
         date_text = self._date(doc, clause, sent)
