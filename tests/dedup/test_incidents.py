@@ -289,3 +289,12 @@ def test_cli_writes_one_incident_per_line(news_dir: Path, tmp_path: Path) -> Non
     n_events = int(res.output.split("rasid: ")[-1].split(" events")[0])
     assert sum(i["n_reports"] for i in incs) == n_events
     assert any(i["n_docs"] > 1 for i in incs)  # three outlets, one day: something merges
+
+
+def test_bad_settings_raise_config_error() -> None:
+    from rasid.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        IncidentSettings(grid_deg=0)
+    with pytest.raises(ConfigError):
+        IncidentSettings(max_days=-1)

@@ -54,6 +54,7 @@ from rasid.dedup.casualties import reconcile
 from rasid.dedup.dates import ReportTime, iso, report_time
 from rasid.dedup.places import place_words
 from rasid.dedup.similarity import EvidenceSimilarity
+from rasid.errors import ConfigError
 from rasid.records import INTERACTION_TYPES
 
 __all__ = ["IncidentSettings", "build_incidents", "report_key", "CLASH_TYPES", "UNKNOWN_ACTORS"]
@@ -113,7 +114,14 @@ class IncidentSettings:
     scores Arabic news sentences about one place between about 0.80 and 0.95, so this only
     vetoes evidence that is plainly about something else."""
     grid_deg: float = 0.3
-    """Bucket size in degrees for candidate search; must exceed ``near_radius_km`` (0.3° ≈ 27 km)."""
+    """Bucket size in degrees for candidate search (0.3° ≈ 27 km in Syria); a story looks in as
+    many neighbouring buckets as ``near_radius_km`` needs at its latitude."""
+
+    def __post_init__(self) -> None:
+        if self.grid_deg <= 0:
+            raise ConfigError(f"IncidentSettings.grid_deg must be positive, got {self.grid_deg}")
+        if min(self.radius_km, self.near_radius_km, self.max_days, self.same_doc_max_days) < 0:
+            raise ConfigError("IncidentSettings: radii and day limits must not be negative")
 
     def group_of(self, etype: str) -> str:
         """The type group name of an event type (the type itself when ungrouped)."""
@@ -419,6 +427,13 @@ def _affinity(sm: _Summary, incident: list[_Summary], s: IncidentSettings) -> tu
             min(m.time.gap(sm.time) for m in incident))
 
 
+def _reach(p: tuple[float, float], s: IncidentSettings) -> tuple[int, int]:
+    """How many buckets away (latitude, longitude) a point within ``near_radius_km`` may lie."""
+    km_lat = s.grid_deg * 111.2
+    km_lon = km_lat * max(math.cos(math.radians(p[0])), 0.01)
+    return math.ceil(s.near_radius_km / km_lat), math.ceil(s.near_radius_km / km_lon)
+
+
 def _embed_candidates(summaries: list[_Summary], s: IncidentSettings, sim: EvidenceSimilarity,
                       cell: Any) -> None:
     """Embed the evidence of the stories that meet a story of another document in their bucket."""
@@ -433,8 +448,9 @@ def _embed_candidates(summaries: list[_Summary], s: IncidentSettings, sim: Evide
         found = False
         for p, _ in sm.points:
             cx, cy = cell(p)
-            for dx in (-1, 0, 1):
-                for dy in (-1, 0, 1):
+            kx, ky = _reach(p, s)
+            for dx in range(-kx, kx + 1):
+                for dy in range(-ky, ky + 1):
                     for day in range(sm.time.lo - s.max_days, sm.time.hi + s.max_days + 1):
                         if docs_at.get((sm.group, sm.story.modality, cx + dx, cy + dy, day), set()) - {sm.story.doc}:
                             found = True
@@ -468,7 +484,8 @@ def _merge_stories(stories: list[_Story], s: IncidentSettings, sim: EvidenceSimi
 
     for sm in summaries:
         cells = {cell(p) for p, _ in sm.points}
-        near = {(cx + dx, cy + dy) for cx, cy in cells for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+        near = {(cx + dx, cy + dy) for (cx, cy), (kx, ky) in ((cell(p), _reach(p, s)) for p, _ in sm.points)
+                for dx in range(-kx, kx + 1) for dy in range(-ky, ky + 1)}
         seen: set[int] = set()
         cands: list[int] = []
         for cx, cy in sorted(near):
