@@ -201,9 +201,8 @@ def test_read_paths_mixed_folder(tmp_path: Path, suffix: str) -> None:
 ORNATE = "قال تعالى \ufd3eولا تقتلوا\ufd3f وقصفت طائرات حربية مدينة حلب."
 
 
-@pytest.mark.xfail(raises=RecursionError, strict=False,
-                   reason="normalize._fold_char recurses forever on U+FD3E/U+FD3F (NFKC maps them to themselves)")
 def test_ornate_parentheses_fold() -> None:
+    """U+FD3E/U+FD3F (NFKC leaves them unchanged) once recursed forever; four corpus articles hold them."""
     from rasid.text.normalize import normalize
 
     text, offsets = normalize(ORNATE)
@@ -215,4 +214,4 @@ def test_a_document_that_breaks_normalisation_does_not_stop_the_batch() -> None:
     res = list(process_articles(arts, pipeline=NLP))
     assert [p.doc_id for p in res] == ["a", "ornate", "b"]
     assert not res[0].error and not res[2].error
-    assert res[1].error is None or "RecursionError" in res[1].error
+    assert res[1].error is None
