@@ -295,7 +295,7 @@ def common_words(
         exempt = key in big and lift >= 7.0  # a town name that news about Syria uses often ("تدمر", "اعزاز")
         if lift < max_lift or (key in names and not exempt and cue_share < min_cued):
             out.append((key, df, round(lift, 2), round(cue_share, 3)))
-    out.sort(key=lambda t: -t[1])
+    out.sort(key=lambda t: (-t[1], t[0]))  # stable across runs (set order is hash-randomised)
     return out
 
 
