@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import io
 import json
 import logging
 import math
@@ -311,7 +312,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
     rows = build_places(args.shared)
-    with gzip.open(OUT / "places.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+    gz = gzip.GzipFile(OUT / "places.tsv.gz", "wb", compresslevel=9, mtime=0)  # mtime=0: same bytes every build
+    with io.TextIOWrapper(gz, encoding="utf-8") as fh:
         cols = list(PLACE_COLUMNS[:-1]) + ["feature", "names_ar"]
         fh.write("\t".join(cols) + "\n")
         for r in rows:
