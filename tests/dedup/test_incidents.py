@@ -298,3 +298,12 @@ def test_bad_settings_raise_config_error() -> None:
         IncidentSettings(grid_deg=0)
     with pytest.raises(ConfigError):
         IncidentSettings(max_days=-1)
+
+
+def test_stated_days_within_an_article() -> None:
+    """Two weekdays are two days; "أمس" may be one off (article dates can lag publication)."""
+    mon = ev("a", "قصف على مدينة حلب يوم الاثنين", location=ALEPPO, date_text="يوم الاثنين")
+    tue = ev("a", "وتجدد القصف على حلب الثلاثاء", location=ALEPPO, date_text="الثلاثاء", start=100)
+    yesterday = ev("a", "وقصفت الطائرات حلب أمس", location=ALEPPO, date_text="أمس", start=100)
+    assert len(build_incidents([mon, tue], doc_dates=DATES)) == 2  # article of Wednesday 22 July
+    assert len(build_incidents([mon, yesterday], doc_dates=DATES)) == 1

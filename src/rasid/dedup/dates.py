@@ -63,6 +63,9 @@ class ReportTime:
     """Last possible day."""
     explicit: bool
     """True when the text (or ``event_date``) states it, False when it comes from the article date."""
+    anchored: bool = False
+    """True when read from "أمس"/"اليوم" against the article date: the article's date may lag
+    its publication by a day, so such a day may be one off (weekday names and dates are not)."""
 
     def gap(self, other: ReportTime) -> int:
         """Days between the two intervals (0 when they overlap)."""
@@ -95,8 +98,8 @@ def iso(day: int) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _from_text(text: str, ref: date) -> int | None:
-    """Resolve a time expression against the article date; None when vague."""
+def _from_text(text: str, ref: date) -> tuple[int, bool] | None:
+    """Resolve a time expression against the article date: (day, anchored), None when vague."""
     t = fold(text)
     if _VAGUE.search(t):
         return None
@@ -105,15 +108,15 @@ def _from_text(text: str, ref: date) -> int | None:
         day, month = int(m.group(1)), _F_MONTHS[m.group(2)]
         year = ref.year - (month > ref.month)
         try:
-            return date(year, month, day).toordinal()
+            return date(year, month, day).toordinal(), False
         except ValueError:
             return None
     for word, wd in _F_WEEKDAYS.items():
         if re.search(rf"(?<!\w)(?:و|ف|ب|ل)?{word}(?!\w)", t):
-            return ref.toordinal() - (ref.weekday() - wd) % 7
+            return ref.toordinal() - (ref.weekday() - wd) % 7, False
     for word, back in _DAY_WORDS.items():  # longest phrases first (dict order)
         if re.search(rf"(?<!\w)(?:و|ف|ب|وب|بال|وبال)?{word}(?!\w)", t):
-            return ref.toordinal() - back
+            return ref.toordinal() - back, True
     return None
 
 
@@ -147,9 +150,9 @@ def report_time(event: dict, doc_date: str | None, *, lookback_days: int = 2) ->
     ref_day = date.fromordinal(ref[0])
     text = event.get("date_text")
     if text:
-        day = _from_text(text, ref_day)
-        if day is not None and day <= ref[0]:
-            return ReportTime(day, day, True)
+        found = _from_text(text, ref_day)
+        if found is not None and found[0] <= ref[0]:
+            return ReportTime(found[0], found[0], True, found[1])
         if not _time_of_day(text):
             return None  # a date we cannot read ("في الرابع من يوليو", "منذ أسبوعين")
     return ReportTime(ref[0] - lookback_days, ref[0], False)

@@ -80,7 +80,8 @@ class IncidentSettings:
     max_days: int = 1
     """Across documents: days allowed between two reports' time intervals."""
     same_doc_max_days: int = 0
-    """Within a document: days allowed between two explicitly dated reports."""
+    """Within a document: days allowed between two explicitly dated reports (one more when one
+    date is read from "أمس"/"اليوم" and the other from a weekday name or a date)."""
     lookback_days: int = 2
     """An undated report lies at most this many days before its article's date."""
     max_window_days: int = 7
@@ -271,8 +272,10 @@ def _total(r: _Report) -> int | None:
 
 
 def _same_doc_ok(a: _Report, b: _Report, s: IncidentSettings) -> bool:
-    if a.time and b.time and a.time.explicit and b.time.explicit and a.time.gap(b.time) > s.same_doc_max_days:
-        return False
+    if a.time and b.time and a.time.explicit and b.time.explicit:
+        slack = s.same_doc_max_days + (a.time.anchored != b.time.anchored)
+        if a.time.gap(b.time) > slack:
+            return False
     if not _actors_ok(a, b, s):
         return False
     toll = _total(a)
