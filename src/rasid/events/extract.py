@@ -446,9 +446,14 @@ class EventExtractor:
             if fat is not None and c in fat_types:
                 f1 = cfat.get(c.clause.start)
                 key = c.clause.start
+                if f1 is not None and f1.total is None and key not in used and any(
+                        k not in own and k not in used and v.total is not None for k, v in cfat.items()):
+                    f1 = None  # "مصرعهم في قصف" after "ولقي ثمانية مدنيين،": the count is in the other clause
                 if f1 is None or key in used:
                     # casualties told in a clause with no event of their own
                     free = [(k, v) for k, v in cfat.items() if k not in own and k not in used]
+                    counted = [kv for kv in free if kv[1].total is not None]
+                    free = counted or free
                     if free:
                         key, f1 = min(free, key=lambda kv: abs(kv[1].start - c.trig.start))
                     else:

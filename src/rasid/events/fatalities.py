@@ -65,6 +65,7 @@ _SINGLE = _set(
     "شخص شخصا طفل طفلا طفلة مدني مدنيا جندي جنديا عنصر عنصرا امرأة رجل رجلا ضابط ضابطا مقاتل مقاتلا "
     "مواطن مواطنا سيدة قيادي قياديا شرطي شرطيا"
 )
+_ONE = _set("واحد واحدة")
 _LIST_STOP = _set("في جراء خلال بسبب إثر اثر بعد عند قرب على من نتيجة")
 _ZERO = [tuple(fold(w) for w in p.split()) for p in (
     "اقتصرت أضرارها على الخسائر المادية", "اقتصرت الأضرار على الماديات", "اقتصرت الخسائر على المادية",
@@ -179,10 +180,12 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
                 left = cues[k]
                 break
         right = None
-        for k in range(j, min(len(toks), j + 8)):
+        for k in range(j, min(len(toks), j + 12)):
             if cues[k] is not None:
                 right = cues[k]
                 break
+        if m.value == 1 and m.text in _ONE:
+            continue  # "عائلة واحدة": an adjective, not a count
         noun = words[j] if j < len(toks) else ""
         if _strip(noun) in _WEAPON_NOUN:
             continue  # "300 قذيفة": a count of shells, not of the dead
