@@ -527,6 +527,7 @@ def _report_dict(r: _Report) -> dict[str, Any]:
         "actor2": ev.get("actor2"), "location": loc.get("text") if loc else None,
         "date_text": ev.get("date_text"), "event_date": ev.get("event_date"),
         "fatalities": ev.get("fatalities"),
+        **{k: ev[k] for k in ("event_id", "event_key") if ev.get(k) is not None},
     }
 
 
@@ -580,7 +581,9 @@ def build_incidents(
         settings: thresholds; :class:`IncidentSettings` defaults when None.
         doc_dates: article date ``YYYY-MM-DD`` per document id, for records
             without ``event_date`` (relative expressions such as "أمس" are
-            resolved against it). Without dates nothing merges across documents.
+            resolved against it); a record's own ``doc_date`` field is used when
+            its document is not in the dict. Without dates nothing merges across
+            documents.
         similarity: a shared :class:`EvidenceSimilarity` (its embedding cache is
             reused); created on demand when ``settings.use_embeddings``.
 
@@ -590,7 +593,8 @@ def build_incidents(
         most reported type), ``types``, ``modality``, ``location`` (the most
         precise), ``date_start``/``date_end`` (ISO), ``date_explicit``,
         ``actors``, ``fatalities`` (see :func:`rasid.dedup.casualties.reconcile`),
-        ``sources``, ``docs``, ``n_reports``, ``n_docs`` and ``reports``.
+        ``sources``, ``docs``, ``n_reports``, ``n_docs`` and ``reports`` (each
+        carries the record's ``event_id``/``event_key`` when it had one).
     """
     s = settings or IncidentSettings()
     dates = doc_dates or {}
@@ -600,7 +604,7 @@ def build_incidents(
     for i, ev in enumerate(events):
         if ev.get("kind") == "quote" or not ev.get("type"):
             continue
-        r = _report(i, ev, dates.get(str(ev.get("doc"))), s)
+        r = _report(i, ev, dates.get(str(ev.get("doc"))) or ev.get("doc_date"), s)
         by_doc[r.doc].append(r)
         n += 1
     if s.sublocation_split:
