@@ -145,6 +145,7 @@ class _Ctx:
     place_mentions: list[Any] = field(default_factory=list)
     head_location: Location | None = None
     loc_cache: dict[tuple[int, int], Location | None] = field(default_factory=dict)
+    resolved: dict[tuple[int, int], Location | None] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -526,9 +527,9 @@ class EventExtractor:
             ctx.actor1 = a1
             if ctx.doc_actor1 is None:
                 ctx.doc_actor1 = a1
-        loc = self._nearest_place(text, t, clause, places, actors)
+        loc = self._nearest_place(text, t, clause, places, actors, ctx)
         if loc is None:
-            loc = self._nearest_place(text, t, sent, places, actors)
+            loc = self._nearest_place(text, t, sent, places, actors, ctx)
         if loc is None:
             loc = self._location(text, clause.start, clause.end, ctx)  # "قرية X" with X unknown
         carried = ctx.location or ctx.doc_location or ctx.head_location
@@ -589,7 +590,7 @@ class EventExtractor:
             return []
 
     def _nearest_place(self, text: str, t: Trigger, span: Span, places: list[Any],
-                       actors: list[ActorMention]) -> Location | None:
+                       actors: list[ActorMention], ctx: _Ctx) -> Location | None:
         """The resolved place of ``span`` nearest the trigger, ignoring names inside actor names.
 
         Places after the trigger win ties ("قصفت الطائرات بلدة X"); a country is
@@ -601,11 +602,16 @@ class EventExtractor:
                  and not any(a.start < m.end and m.start < a.end for a in actors)]
         best: tuple[tuple[int, int, int, int], Location] | None = None
         for m in cands:
-            try:
-                loc = self.gazetteer.resolve(m, places)
-            except Exception as ex:  # another module's bug must not kill extraction
-                logger.debug("place resolution failed: %s", ex)
-                continue
+            key = (m.start, m.end)
+            if key in ctx.resolved:
+                loc = ctx.resolved[key]
+            else:
+                try:
+                    loc = self.gazetteer.resolve(m, places)
+                except Exception as ex:  # another module's bug must not kill extraction
+                    logger.debug("place resolution failed: %s", ex)
+                    loc = None
+                ctx.resolved[key] = loc
             if loc is None:
                 continue
             dist = m.start - t.end if m.start >= t.end else (t.start - m.end) + 1
