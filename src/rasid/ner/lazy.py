@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasid.doc import Document, Span
-from rasid.ner.link import LinkedEntity, Linker
+from rasid.ner.link import LinkedEntity, Linker, has_group_cue
 from rasid.records import Location
 from rasid.resolve.actors import armed_code
 from rasid.text.sentences import split_sentences
@@ -183,13 +183,30 @@ def fill_event_slots(
         return actor1, actor2, location
 
 
+def _has_place(doc: Document, sent: tuple[int, int]) -> bool:
+    gaz = Linker.default().gazetteer
+    if gaz is None:
+        return False
+    try:
+        return bool(gaz.find(doc.text, *sent))
+    except Exception:  # another module's bug must not stop the fallback
+        return False
+
+
 def _fill(
     doc: Document, trigger: tuple[int, int], clause: tuple[int, int], sent: tuple[int, int],
     actor1: str | None, actor2: str | None, location: Location | None, *, violence: bool,
 ) -> tuple[str | None, str | None, Location | None]:
+    # Tag only where an entity can bring something new: a group name or "قائد اللواء" for an
+    # actor (everything else the actor lexicon already showed the extractor), a gazetteer
+    # mention in the sentence for a place (an unknown place links through one).
+    need_actor = (actor1 is None or actor2 is None) and has_group_cue(doc.text, *clause)
+    need_place = location is None and _has_place(doc, sent)
+    if not need_actor and not need_place:
+        return actor1, actor2, location
     ents = SentenceEntities(doc)
     ts, te = trigger
-    if actor1 is None or actor2 is None:
+    if need_actor:
         # entities the lexicon resolves by themselves were already seen (and weighed) by the
         # extractor's role assignment: only what the lexicon cannot name is new
         cands = [e for e in ents.in_span(*clause)
@@ -210,7 +227,7 @@ def _fill(
                 if e is not used and e.fstart >= te and code != actor1 and (used is None or e.fstart > used.fstart):
                     actor2 = code
                     break
-    if location is None:
+    if need_place:
         for span in (clause, sent):
             locs = [e for e in ents.in_span(*span)
                     if e.place is not None and e.confidence >= MIN_PLACE_CONFIDENCE]
@@ -219,3 +236,4 @@ def _fill(
                 location = best.place
                 break
     return actor1, actor2, location
+

@@ -66,7 +66,7 @@ from rasid.text.sentences import split_sentences
 from rasid.text.tokenize import TOKEN_RE
 
 __all__ = [
-    "LinkedEntity", "Linker", "link_entities", "derived_code", "group_spans", "CONFIDENCE",
+    "LinkedEntity", "Linker", "link_entities", "derived_code", "group_spans", "has_group_cue", "CONFIDENCE",
 ]
 
 logger = logging.getLogger(__name__)
@@ -278,6 +278,18 @@ def group_spans(text: str, start: int = 0, end: int | None = None, *, strict: bo
         else:
             i += 1
     return out
+
+
+def has_group_cue(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Does ``text[start:end]`` name a group by its head (لواء، كتائب ...) or refer to one (قائد اللواء)?
+
+    A cheap test that tells whether linking can find an actor the lexicon lacks.
+    """
+    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        w = m.group()
+        if w in _GROUP_HEADS or w in _ANAPHORS or (len(w) > 3 and (w[1:] in _GROUP_HEADS or w[1:] in _ANAPHORS)):
+            return True
+    return False
 
 
 class Linker:
