@@ -165,18 +165,21 @@ class EventExtractor:
         gazetteer: place resolver (``rasid.resolve.places.Gazetteer``) or None.
         sources: ``find_source`` callable or None.
         dates: ``(find_date_text, resolve_date)`` or None.
+        slot_filler: ``fill_event_slots(doc, trigger, clause, sent, actor1, actor2, location, *,
+            violence)`` that fills slots the lexicons left empty from linked NER entities, or None.
     """
 
     name = "events"
     assigns = ("doc.events",)
 
     def __init__(self, triggers: TriggerLexicon, actors: ActorLexicon, *, gazetteer: Any = None,
-                 sources: Any = None, dates: Any = None) -> None:
+                 sources: Any = None, dates: Any = None, slot_filler: Any = None) -> None:
         self.triggers = triggers
         self.actors = actors
         self.gazetteer = gazetteer
         self.find_source = sources
         self.dates = dates
+        self.slot_filler = slot_filler
 
     @classmethod
     def default(cls) -> EventExtractor:
@@ -202,7 +205,15 @@ class EventExtractor:
             dates = (find_date_text, resolve_date)
         except ImportError:
             logger.info("rasid.resolve.dates missing: using the built-in time expression finder")
-        return cls(TriggerLexicon.default(), ActorLexicon.default(), gazetteer=gaz, sources=src, dates=dates)
+        filler = None
+        try:
+            from rasid.ner.lazy import fill_event_slots
+
+            filler = fill_event_slots
+        except ImportError:
+            logger.info("rasid.ner.lazy missing: slots the lexicons leave empty stay empty")
+        return cls(TriggerLexicon.default(), ActorLexicon.default(), gazetteer=gaz, sources=src, dates=dates,
+                   slot_filler=filler)
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Document) -> Document:
@@ -542,11 +553,16 @@ class EventExtractor:
             loc = carried  # "في ريف حماة" after "قرية X في ريف حماة": the place already named
         elif loc.precision <= 3:
             ctx.location = ctx.doc_location = loc
-        if a1 is None or a2 is None or loc is None:  # names in no lexicon: linked NER entities
-            from rasid.ner.lazy import fill_event_slots
-
-            a1, a2, loc = fill_event_slots(doc, (t.start, t.end), (es, ee), (sent.start, sent.end),
-                                           a1, a2, loc, violence=violence)
+        if self.slot_filler is not None and (a1 is None or a2 is None or loc is None):
+            # names in no lexicon: linked NER entities (rasid.ner.lazy.fill_event_slots)
+            try:
+                filled = self.slot_filler(doc, (t.start, t.end), (es, ee), (sent.start, sent.end),
+                                          a1, a2, loc, violence=violence)
+            except Exception as ex:  # another module's bug must not kill extraction
+                logger.debug("slot filler failed on %s: %s", doc.id, ex)
+                filled = None
+            if isinstance(filled, tuple) and len(filled) == 3:
+                a1, a2, loc = filled
         rs, re_ = doc.raw_span(es, ee)
         ts, te = doc.raw_span(t.start, t.end)
         date_text = self._date(doc, clause, sent)
