@@ -225,7 +225,7 @@ class EventExtractor:
         """Event records of one document (does not modify it)."""
         text = doc.text
         sents = doc.sents or split_sentences(text)
-        breaks = [i for i, c in enumerate(text) if c == "\n"]
+        breaks = [m.start() for m in _NEWLINE.finditer(text)]
         ctx = _Ctx()
         ctx.air_bias, ctx.doc_blast = _doc_priors(text)
         # the article's year: its date, else the latest year it names
@@ -681,6 +681,7 @@ _KNOWN = (_HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_V
           | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT)
 
 
+_NEWLINE = re.compile("\n")
 _INNER_END = re.compile(r"[.!?؟؛]+\s")
 
 
