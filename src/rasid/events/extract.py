@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasid.doc import Document, Span
+from rasid.events._dates import find_date_text as _fallback_find_date
 from rasid.events.arguments import (
     GOVT_SIDE,
     side_of,
@@ -146,6 +147,7 @@ class _Ctx:
     head_location: Location | None = None
     loc_cache: dict[tuple[int, int], Location | None] = field(default_factory=dict)
     resolved: dict[tuple[int, int], Location | None] = field(default_factory=dict)
+    date_cache: dict[tuple[int, int], tuple[int, int] | None] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -565,7 +567,7 @@ class EventExtractor:
                 a1, a2, loc = filled
         rs, re_ = doc.raw_span(es, ee)
         ts, te = doc.raw_span(t.start, t.end)
-        date_text = self._date(doc, clause, sent)
+        date_text = self._date(doc, clause, sent, ctx)
         ev = Event(
             doc=doc.id, type=typ, evidence=doc.raw[rs:re_], start=rs, end=re_,
             trigger=doc.raw[ts:te], trigger_start=ts, trigger_end=te, modality=mod,  # type: ignore[arg-type]
@@ -655,22 +657,19 @@ class EventExtractor:
         return Fatalities(total=fat.total, civilians=fat.civilians, children=fat.children,
                           combatants=fat.combatants, text=doc.raw_text(fat.start, fat.end))
 
-    def _date(self, doc: Document, clause: Span, sent: Span) -> tuple[str, str] | None:
-        """Raw and folded time expression of the clause, else of the sentence."""
+    def _date(self, doc: Document, clause: Span, sent: Span, ctx: _Ctx) -> tuple[str, str] | None:
+        """Raw and folded time expression of the clause, else of the sentence (cached per span)."""
         text = doc.text
-        if self.dates is not None:
-            for s, e in ((clause.start, clause.end), (sent.start, sent.end)):
-                try:
-                    span = self.dates[0](text, s, e)
-                except Exception:  # pragma: no cover - other module
-                    span = None
-                if span:
-                    return doc.raw_text(span[0], span[1]), text[span[0]:span[1]]
-            return None
-        from rasid.events._dates import find_date_text
-
+        finder = self.dates[0] if self.dates is not None else _fallback_find_date
         for s, e in ((clause.start, clause.end), (sent.start, sent.end)):
-            span = find_date_text(text, s, e)
+            key = (s, e)
+            if key not in ctx.date_cache:
+                try:
+                    ctx.date_cache[key] = finder(text, s, e)
+                except Exception as ex:  # another module's bug must not kill extraction
+                    logger.debug("time expression finder failed on %s: %s", doc.id, ex)
+                    ctx.date_cache[key] = None
+            span = ctx.date_cache[key]
             if span:
                 return doc.raw_text(span[0], span[1]), text[span[0]:span[1]]
         return None
