@@ -154,7 +154,8 @@ def assign_roles(
     a1: ActorMention | None = None
     a2: ActorMention | None = None
     # "بين X و Y"
-    between = _between(text, trig_end, ce, in_clause)
+    # "اشتباكات وصفت بالعنيفة دارت، فجر السبت، بين X و Y": the pair may sit in a later clause
+    between = _between(text, trig_end, sent[1], [m for m in usable if m.start >= cs])
     if between is not None:
         a1, a2 = between
     else:
@@ -236,9 +237,9 @@ def _first_conjunct(text: str, m: ActorMention, mentions: Sequence[ActorMention]
 def _between(text: str, trig_end: int, ce: int, in_clause: Sequence[ActorMention]
              ) -> tuple[ActorMention, ActorMention] | None:
     """``بين X و Y`` after the trigger (within a few words): ``(X, Y)``."""
-    window = text[trig_end:min(ce, trig_end + 60)]
+    window = text[trig_end:min(ce, trig_end + 80)]
     k = window.find(_BETWEEN + " ")
-    if k < 0:
+    if k < 0 or (k > 0 and window[k - 1].isalpha()):
         return None
     pos = trig_end + k + len(_BETWEEN)
     ms = [m for m in in_clause if m.start >= pos]

@@ -83,6 +83,8 @@ _HABITUAL = _set("بانتظام باستمرار عادة غالبا دائما
 _SINCE = _set("منذ ومنذ")
 _ONSET = _set("بدء بداية انطلاق اندلاع")
 _SINCE_ONSET = _set("منذ ومنذ بعد قبل على")
+_GROUND_FIGHT = frozenset({"armed_clash", "shelling", "territory_gain", "territory_gain_govt",
+                           "territory_gain_nonstate"})
 _SHOOTING = frozenset({"أطلق النار", "فتح النار", "قنص"})
 _SPORT = _set(
     "مباراة المباراة مباريات الدوري دوري منتخب المنتخب نادي النادي لاعب اللاعب لاعبين اللاعبين مدرب المدرب "
@@ -506,11 +508,14 @@ class EventExtractor:
         typ = c.type
         if typ in ("suicide_bomb", "remote_explosive") and a1 in (None, "UNK-MIL"):
             a1 = _bomber(cand_actors, ctx) or a1  # the group the article holds responsible
-        if a1 is None and violence and a2 is not None and roles.m2 is not None:
-            a1 = {"govt": "SYR-REB", "rebel": "SYR-MIL"}.get(side_of(a2) or "")  # "مواقع للجيش" → rebels
         if a1 is None and violence:
             a1 = default_actor1(typ, t.family, text, (sent.start, sent.end))
-            if a1 is None and typ not in ("protest", "riot"):
+        if (a1 is None or (a1 == "UNK-MIL" and typ not in ("air_strike",))) and typ in _GROUND_FIGHT \
+                and a2 is not None and roles.m2 is not None:
+            # "مواقع للجيش" → rebels fired; "تمركزات للمعارضة" → the army
+            a1 = {"govt": "SYR-REB", "rebel": "SYR-MIL"}.get(side_of(a2) or "") or a1
+        if a1 is None and violence:
+            if typ not in ("protest", "riot"):
                 # the actor of the paragraph's previous violent event, else the article's
                 a1 = ctx.actor1 or ctx.doc_actor1
                 if a1 == a2:
