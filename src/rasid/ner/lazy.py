@@ -28,7 +28,7 @@ from rasid.records import Location
 from rasid.resolve.actors import armed_code
 from rasid.text.sentences import split_sentences
 
-__all__ = ["SentenceEntities", "fill_event_slots", "tag_sentence", "RuleEntity"]
+__all__ = ["SentenceEntities", "fill_event_slots", "fill_actors", "fill_location", "tag_sentence", "RuleEntity"]
 
 logger = logging.getLogger(__name__)
 
@@ -149,17 +149,10 @@ def fill_event_slots(
     *,
     violence: bool = True,
 ) -> tuple[str | None, str | None, Location | None]:
-    """Fill an event's empty actor1, actor2 or location from the entities of its sentence.
+    """Fill an event's empty actor1, actor2 and location from linked entities.
 
-    Only called for slots the lexicons left empty; filled slots are never
-    changed. Actors come from linked ORG/PERS entities of the clause
-    (confidence ≥ 0.4) that the actor lexicon cannot name by itself (linked
-    through a title, an apposition, an anaphor or a derived group name: the
-    extractor already weighed the lexicon's own mentions): actor1 is the nearest one before the trigger, else the
-    first after it; actor2 the first after the trigger that is not actor1. A
-    violent event's government actor acts through its forces (``X-GOV`` →
-    ``X-MIL``). The location is the most confident linked LOC entity of the
-    clause, else of the sentence (confidence ≥ 0.3), nearest the trigger.
+    :func:`fill_actors` then :func:`fill_location`; filled slots are never
+    changed, and nothing here raises.
 
     Args:
         doc: the document.
@@ -174,42 +167,38 @@ def fill_event_slots(
     Returns:
         ``(actor1, actor2, location)``.
     """
-    if actor1 is not None and actor2 is not None and location is not None:
-        return actor1, actor2, location
+    if actor1 is None or actor2 is None:
+        actor1, actor2 = fill_actors(doc, trigger, clause, actor1, actor2, violence=violence)
+    if location is None:
+        location = fill_location(doc, trigger, clause, sent)
+    return actor1, actor2, location
+
+
+def fill_actors(
+    doc: Document, trigger: tuple[int, int], clause: tuple[int, int],
+    actor1: str | None, actor2: str | None, *, violence: bool = True,
+) -> tuple[str | None, str | None]:
+    """Fill an event's empty actor1/actor2 with groups and people the actor lexicon cannot name.
+
+    The clause is tagged only when it names a group the lexicon lacks or
+    refers to one through a commander (:func:`rasid.ner.link.has_group_cue`):
+    every other actor mention the lexicon already showed the extractor. The
+    candidates are linked ORG/PERS entities of the clause (confidence ≥ 0.4)
+    whose code comes from a title, an apposition, an anaphor or a derived group
+    name. actor1 is the nearest one before the trigger, else the first after it;
+    actor2 the first after the trigger (and after actor1) with another code. A
+    violent event's government actor acts through its forces (``X-GOV`` → ``X-MIL``).
+
+    Returns:
+        ``(actor1, actor2)``.
+    """
+    if actor1 is not None and actor2 is not None:
+        return actor1, actor2
     try:
-        return _fill(doc, trigger, clause, sent, actor1, actor2, location, violence=violence)
-    except Exception as e:  # a fallback must never cost the document its events
-        logger.debug("entity fallback failed on %s: %s: %s", doc.id, type(e).__name__, e)
-        return actor1, actor2, location
-
-
-def _has_place(doc: Document, sent: tuple[int, int]) -> bool:
-    gaz = Linker.default().gazetteer
-    if gaz is None:
-        return False
-    try:
-        return bool(gaz.find(doc.text, *sent))
-    except Exception:  # another module's bug must not stop the fallback
-        return False
-
-
-def _fill(
-    doc: Document, trigger: tuple[int, int], clause: tuple[int, int], sent: tuple[int, int],
-    actor1: str | None, actor2: str | None, location: Location | None, *, violence: bool,
-) -> tuple[str | None, str | None, Location | None]:
-    # Tag only where an entity can bring something new: a group name or "قائد اللواء" for an
-    # actor (everything else the actor lexicon already showed the extractor), a gazetteer
-    # mention in the sentence for a place (an unknown place links through one).
-    need_actor = (actor1 is None or actor2 is None) and has_group_cue(doc.text, *clause)
-    need_place = location is None and _has_place(doc, sent)
-    if not need_actor and not need_place:
-        return actor1, actor2, location
-    ents = SentenceEntities(doc)
-    ts, te = trigger
-    if need_actor:
-        # entities the lexicon resolves by themselves were already seen (and weighed) by the
-        # extractor's role assignment: only what the lexicon cannot name is new
-        cands = [e for e in ents.in_span(*clause)
+        if not has_group_cue(doc.text, *clause, actors=Linker.default().actors):
+            return actor1, actor2
+        ts, te = trigger
+        cands = [e for e in SentenceEntities(doc).in_span(*clause)
                  if e.label in _ACTOR_LABELS and e.code and e.confidence >= MIN_ACTOR_CONFIDENCE
                  and e.via not in _LEXICON_VIAS and not (e.fstart < te and ts < e.fend)]
         if violence:
@@ -227,13 +216,39 @@ def _fill(
                 if e is not used and e.fstart >= te and code != actor1 and (used is None or e.fstart > used.fstart):
                     actor2 = code
                     break
-    if need_place:
-        for span in (clause, sent):
-            locs = [e for e in ents.in_span(*span)
-                    if e.place is not None and e.confidence >= MIN_PLACE_CONFIDENCE]
-            if locs:
-                best = max(locs, key=lambda e: (e.confidence, -abs(e.fstart - ts)))
-                location = best.place
-                break
-    return actor1, actor2, location
+    except Exception as e:  # a fallback must never cost the document its events
+        logger.debug("entity actor fallback failed on %s: %s: %s", doc.id, type(e).__name__, e)
+    return actor1, actor2
 
+
+def fill_location(
+    doc: Document, trigger: tuple[int, int], clause: tuple[int, int], sent: tuple[int, int],
+) -> Location | None:
+    """A place for an event without one: the most confident linked LOC entity nearest the trigger.
+
+    The clause is searched first, then the sentence (confidence ≥ 0.3). The
+    sentence is tagged only when the gazetteer finds something in it: an
+    unknown place links through a known one (its parent or governorate).
+
+    Returns:
+        The place (folded offsets), or None.
+    """
+    try:
+        if not _has_place(doc, sent):
+            return None
+        ents = SentenceEntities(doc)
+        for span in (clause, sent):
+            locs = [e for e in ents.in_span(*span) if e.place is not None and e.confidence >= MIN_PLACE_CONFIDENCE]
+            if locs:
+                best = max(locs, key=lambda e: (e.confidence, -abs(e.fstart - trigger[0])))
+                return best.place
+    except Exception as e:  # a fallback must never cost the document its events
+        logger.debug("entity place fallback failed on %s: %s: %s", doc.id, type(e).__name__, e)
+    return None
+
+
+def _has_place(doc: Document, sent: tuple[int, int]) -> bool:
+    gaz = Linker.default().gazetteer
+    if gaz is None:
+        return False
+    return bool(gaz.find(doc.text, *sent))

@@ -147,6 +147,12 @@ _COMMANDERS = _set(
     "قائد القائد قادة أمير الأمير امير زعيم الزعيم مسؤول المسؤول قيادي القيادي عضو العضو مؤسس "
     "المؤسس متحدث المتحدث الناطق ناطق رئيس مقاتل عنصر مقاتلي عناصر شرعي الشرعي"
 )
+# Regular army units ("كتيبة المدرعات الخامسة", "الفرقة الرابعة"): no group name.
+_UNIT_WORDS = _set(
+    "المدرعات المدفعية المشاة الدبابات الصواريخ الهندسة المغاوير الاستطلاع الدفاع الجوي المدرعة "
+    "الأولى الاولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة "
+    "الأول الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحرس الخاصة"
+)
 # Words that end a group name: prepositions, adjectives of the group, common nouns that follow it.
 _NAME_STOP = _set(
     "في من على علي إلى الى عن مع منذ بعد قبل خلال ضد حول عند لدى الذي التي الذين ان أن إن "
@@ -155,7 +161,8 @@ _NAME_STOP = _set(
     "مقاتلي مسلحي آليات اليات حاجز حواجز مقر مقرات نقاط نقطة أمس امس اليوم يوم صباح مساء فجر ليل "
     "بالقرب قرب شمال جنوب شرق غرب السيطرة سيطرته سيطرتها الهجوم هجوم هجوما هجومه مسؤولية المسؤولية "
     "تبني استهداف تدمير قصف مقتل أسر اسر بيان بيانا عملية آخر اخر أخرى إسلامي اسلامي عسكري مسلح "
-    "معارض جهادي متشدد كبير صغير مقاتل محلي"
+    "معارض جهادي متشدد كبير صغير مقاتل محلي مقاتلة معارضة إسلامية اسلامية مسلحة جهادية متشددة "
+    "محلية عسكرية أجنبية اجنبية تابعة موالية"
 )
 _SEP_OK = re.compile(r"^[\s«»\"“”'()]*$")
 _APPOS_SEP = re.compile(r"^\s*[،,(\-–]\s*[«\"“]?\s*$")
@@ -268,11 +275,13 @@ def group_spans(text: str, start: int = 0, end: int | None = None, *, strict: bo
             if sum(1 for t in toks[i + 1:j] if t[2][0].isalpha()) >= 3:
                 break
         quoted = any(t[2] in ("«", '"', "“") for t in toks[i + 1:i + 2])
+        if last > i and toks[i + 1][2] in _UNIT_WORDS:
+            last = i  # an army unit, not a named group
         if last > i and (quoted or not strict or head not in _QUOTED_ONLY):
             s = toks[i][0] + (1 if head != w else 0)
             e = toks[last][1]
-            if j < len(toks) and toks[j][2] in ("»", '"', "”") and toks[j][0] == e:
-                e = toks[j][1]
+            if last + 1 < len(toks) and toks[last + 1][2] in ("»", '"', "”") and toks[last + 1][0] == e:
+                e = toks[last + 1][1]
             out.append((s, e))
             i = last + 1
         else:
@@ -280,14 +289,30 @@ def group_spans(text: str, start: int = 0, end: int | None = None, *, strict: bo
     return out
 
 
-def has_group_cue(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Does ``text[start:end]`` name a group by its head (لواء، كتائب ...) or refer to one (قائد اللواء)?
+def has_group_cue(text: str, start: int = 0, end: int | None = None, *, actors: ActorLexicon | None = None) -> bool:
+    """Can linking find an actor in ``text[start:end]`` that the actor lexicon lacks?
 
-    A cheap test that tells whether linking can find an actor the lexicon lacks.
+    True when the span names a group by its head that the lexicon does not know
+    ("لواء صقور الجبل", see :func:`group_spans`) or refers to a group named
+    earlier through a commander ("قائد اللواء"). A cheap test, made before tagging.
+
+    Args:
+        text: folded text.
+        start: span start.
+        end: span end (default: end of text).
+        actors: the lexicon a group name is checked against (default: the package's).
     """
-    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        w = m.group()
-        if w in _GROUP_HEADS or w in _ANAPHORS or (len(w) > 3 and (w[1:] in _GROUP_HEADS or w[1:] in _ANAPHORS)):
+    end = len(text) if end is None else end
+    toks = [m.group() for m in TOKEN_RE.finditer(text, start, end)]
+    for i, w in enumerate(toks):
+        if (w in _ANAPHORS or w[1:] in _ANAPHORS) and i and toks[i - 1] in _COMMANDERS:
+            return True
+    spans = group_spans(text, start, end)
+    if not spans:
+        return False
+    lex = actors or ActorLexicon.default()
+    for s, e in spans:
+        if not any(m.start <= s + 1 and m.end >= e and not m.weak for m in lex.find(text, s, e)):
             return True
     return False
 
@@ -476,10 +501,14 @@ class Linker:
             if len(gap) > 40:
                 return None
             ws = [w.group() for w in TOKEN_RE.finditer(gap) if w.group()[0].isalpha()]
-            if any(c in gap for c in ".؛;:!?؟"):
+            if any(c in gap for c in ".،,؛;:!?؟"):
                 return None
-            linked = (ws and ws[-1] in _LINK) or (not ws and (m.text.startswith("ب") or m.near or m.cue))
-            if linked and len(ws) <= 3:
+            # "X في ريف إدلب", "X بريف حماة", "X الصغيرة شمالي حلب": link words, at most one
+            # adjective of X before them
+            extra = [w for w in ws if w not in _LINK]
+            if ws and (ws[-1] not in _LINK or len(extra) > 1 or any(not w.startswith("ال") for w in extra)):
+                return None
+            if ws or m.text.startswith("ب") or m.near or m.cue:
                 return m
             return None
         return None
