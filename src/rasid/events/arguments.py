@@ -176,6 +176,9 @@ def assign_roles(
                 cand = inside[0]
             elif before and len(_words_between(text, before[-1].end, trig_start)) <= 1:
                 cand = before[-1]  # subject right before the verb: "المعارضة تقصف"
+            elif before and any(_after_complementizer(text, m, cs) for m in before):
+                # "أن المبعوث الأممي، ستيفان دي ميستورا، زار طهران": the subject of أن
+                cand = [m for m in before if _after_complementizer(text, m, cs)][-1]
             elif verb_like and after and len(_words_between(text, trig_end, after[0].start)) <= 2:
                 cand = after[0]
             elif before:
@@ -221,6 +224,15 @@ def assign_roles(
     if c1 == c2:
         c2, a2 = None, None
     return RoleResult(c1, c2, a1, a2)
+
+
+_THAT = _set("أن إن ان وأن وإن بأن")
+
+
+def _after_complementizer(text: str, m: ActorMention, cs: int) -> bool:
+    """Whether the mention directly follows أن / إن (the subject of the clause it opens)."""
+    prev = _words_between(text, max(cs, m.start - 12), m.start)[-1:]
+    return bool(prev) and prev[0] in _THAT
 
 
 def _first_conjunct(text: str, m: ActorMention, mentions: Sequence[ActorMention]) -> ActorMention:

@@ -537,6 +537,8 @@ class EventExtractor:
             typ = "attack_on_civilians"  # "أطلقت الشرطة النار على ثلاثة مدنيين"
         if violence and a2 is not None and a2 != "CIV":
             ctx.actor2 = a2
+        if typ in ("protest", "riot") and a1 is not None and a1.endswith(("-GOV", "-MIL")):
+            a2, a1 = a2 or a1, "CIV"  # a protest against the government, by people
         if typ in ("protest", "riot") and a1 is None:
             a1 = "CIV"
         if typ in ("suicide_bomb", "remote_explosive") and a1 in _BOMBERS:
