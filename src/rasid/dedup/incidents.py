@@ -6,8 +6,11 @@ reports. :func:`build_incidents` groups records in two stages:
 
 1. **Within a document** (stories). Records of the same type and modality join
    when their places agree (points within ``radius_km``; a governorate-level
-   place agrees with points inside that governorate), their stated dates agree
-   (``same_doc_max_days``) and their actors do not conflict. Every member of a
+   place agrees with points inside that governorate; place phrases share a
+   distinctive word, see ``sublocation_split``), their stated dates agree
+   (``same_doc_max_days``) and their actors are not in different camps
+   (:mod:`rasid.dedup.actors`). Two nearby records giving one death toll agree
+   on place whatever their places say (``same_toll_min``). Every member of a
    story must agree with the newcomer (complete link, so no chains). A record
    without a place joins the story of the same type nearest to it in the text
    when that story is within ``context_chars`` characters, or when it is the
@@ -15,14 +18,15 @@ reports. :func:`build_incidents` groups records in two stages:
    record with neither a place nor a readable time ("خلال 9 أشهر"): such
    records sum up many incidents.
 2. **Across documents** (incidents). Stories join when their types are the
-   same or in one ``type_groups`` group (outlets disagree on "rocket" versus
-   "air strike", "car bomb" versus "suicide bomb"), their modality is the same,
-   both have a town-level point (precision 1 or 2) within the radius, both are
-   dated (``event_date``, a time expression, or the article date) within
-   ``max_days``, and actors do not conflict. Records with no place, or only a
-   governorate or country, never merge across documents: too many things
-   happen in one governorate on one day. Two stories of one document never
-   meet again here.
+   same, or in one ``type_groups`` group (outlets disagree on "rocket" versus
+   "air strike", "car bomb" versus "suicide bomb") and backed by a shared toll
+   or quarter name; their modality is the same; both have a town-level point
+   (precision 1 or 2) within the radius; both are dated (``event_date``, a
+   time expression, or the article date) within ``max_days``; actors do not
+   conflict; and their tolls are not all ``toll_ratio`` times apart. Records
+   with no place, or only a governorate or country, never merge across
+   documents: too many things happen in one governorate on one day. Two
+   stories of one document never meet again here.
 
 Negated, planned and hypothetical records only ever join records of the same
 modality. Candidates come from buckets (type group and modality, a grid of
