@@ -528,7 +528,7 @@ class EventExtractor:
         if typ == "territory_gain":
             typ = "territory_gain_govt" if a1 in GOVT_SIDE else "territory_gain_nonstate"
         if a2 is None and violence:
-            a2 = default_actor2(typ, a1, actors, civilians=civilian_cue(text, clause.start, clause.end))
+            a2 = default_actor2(typ, a1, actors, civilians=civilian_cue(text, sent.start, sent.end))
             if a2 is None and ctx.actor2 is not None and ctx.actor2 != a1:
                 a2 = ctx.actor2
         if typ == "armed_clash" and "CIV" in (a1, a2) and t.family == "اشتبك":
