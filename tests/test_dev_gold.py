@@ -16,7 +16,7 @@ from rasid.events.extract import EventExtractor
 
 MIN_F1 = {"all": 0.70, "violence": 0.72, "interaction": 0.62}
 MIN_FIELD = {
-    "actor1": 0.62, "actor2": 0.50, "modality": 0.95, "location": 0.76, "fatalities.total": 0.74, "source": 0.78,
+    "actor1": 0.64, "actor2": 0.53, "modality": 0.95, "location": 0.78, "fatalities.total": 0.76, "source": 0.79,
 }
 
 
