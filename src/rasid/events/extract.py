@@ -106,7 +106,10 @@ _ATTEMPT = _set(
     "محاولة محاولات لمحاولات حاولت حاول حاولوا يحاول تحاول يحاولون يحاولان إيقاف ايقاف وقف صد "
     "أحبطت أحبطوا منع صدت تصدت تستطع يستطع تتمكن يتمكن"
 )
-_PURPOSE = _set("تهدف يهدف بهدف لمنع تسعى يسعى سعيا هدفها استهدف واستهدف يستهدف تستهدف أجل اجل")
+_PURPOSE = _set(
+    "تهدف يهدف بهدف لمنع تسعى يسعى سعيا هدفها استهدف واستهدف يستهدف تستهدف أجل اجل "
+    "تعتبر يعتبر يتخوف تتخوف يخشى تخشى خشية مخاوف خوفا"
+)
 _STOP = _set("وقف إيقاف ايقاف لوقف لإيقاف بوقف تقليص وتقليص ووقف")
 _GROUND = _set(
     "مدفعي المدفعي مدفعية المدفعية هاون الهاون راجمات الدبابات دبابات أرض أرضي ارضي البحر بحري المدفعيه "
@@ -356,9 +359,10 @@ class EventExtractor:
             if typ == "territory_gain":
                 prev = pw[max(0, t.token - 3):t.token]
                 first = words[t.token]
-                if any(w in _PURPOSE for w in prev) or (first[:1] == "ل" and not first.startswith("ال")):
-                    continue  # "لانتزاع السيطرة", "تهدف إلى السيطرة": an aim, not a gain
-                ci0 = max(t.token - 8, bisect.bisect_left(tstarts, clause.start))
+                lam = prev[-1:] and words[t.token - 1][:1] == "ل" and not words[t.token - 1].startswith("ال")
+                if any(w in _PURPOSE for w in prev) or (first[:1] == "ل" and not first.startswith("ال")) or lam:
+                    continue  # "لانتزاع السيطرة", "تهدف إلى السيطرة", "يتخوف من تقدم": an aim or a fear
+                ci0 = max(t.token - 8, 0)
                 if any(w in _ATTEMPT for w in pw[ci0:t.token]):
                     typ = "armed_clash"  # "محاولة قوات النظام التقدم": fighting, no gain
             if "anaphor" in f and (ctx.blast_seen or ctx.doc_blast) \
