@@ -34,10 +34,12 @@ def ner_articles(
 ) -> tuple[int, int, list[str]]:
     """Write the entity spans of articles as JSONL ``{"doc","start","end","text","label"}``.
 
-    Offsets index the raw article text. Returns ``(documents, entities, failures)``.
+    Each record also carries its link: ``code``, ``place``, ``confidence``, ``via``
+    (see :mod:`rasid.ner.link`). Offsets index the raw article text. Returns ``(documents, entities, failures)``.
     """
     from rasid.io.read import ReadError, read_paths
     from rasid.ner.crf import Tagger
+    from rasid.ner.link import link_entities
 
     tagger = Tagger(model, propagate=propagate) if model or not propagate else Tagger.default()
     n_docs = n_ents = 0
@@ -47,8 +49,10 @@ def ner_articles(
             failed.append(str(doc))
             continue
         n_docs += 1
-        for e in tagger.entities(doc):
+        ents = tagger.entities(doc)
+        for e, le in zip(ents, link_entities(doc, ents), strict=True):  # + code/place/confidence (ner.link)
             rec = {"doc": doc.id, "start": e.start, "end": e.end, "text": e.text, "label": e.label}
+            rec.update({k: v for k, v in le.to_dict(doc).items() if k in ("code", "place", "confidence", "via")})
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
             n_ents += 1
     return n_docs, n_ents, failed
