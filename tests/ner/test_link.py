@@ -88,7 +88,8 @@ def test_known_organisation(linker: Linker) -> None:
 
 
 def test_army_unit_is_no_group_name(linker: Linker) -> None:
-    (e,) = _link(linker, "واطلقت دبابات من كتيبة المدرعات الخامسة عدة قذائف", ("كتيبة المدرعات الخامسة", "ORG"))
+    (e,) = _link(linker, "واطلقت دبابات من كتيبة المدرعات الخامسة عدة قذائف",
+                 ("كتيبة المدرعات الخامسة", "ORG"))
     assert e.code is None
 
 
@@ -164,8 +165,8 @@ def test_confidence_orders_the_rules(linker: Linker) -> None:
     lex, title, appos, group, anaphor = _link(
         linker, raw, ("سيرغي لافروف", "PERS"), ("ألكسندر فيدوروف", "PERS"), ("علي الخالدي", "PERS"),
         ("لواء صقور الجبل", "ORG"), ("حسن الحمادي", "PERS"))
-    assert [x.via for x in (lex, title, appos, anaphor, group)] == ["lexicon", "title", "apposition", "anaphor",
-                                                                    "derived"]
+    vias = [x.via for x in (lex, title, appos, anaphor, group)]
+    assert vias == ["lexicon", "title", "apposition", "anaphor", "derived"]
     assert lex.confidence > title.confidence > appos.confidence > anaphor.confidence > group.confidence > 0
     places = _link(linker, "سقطت قذائف على مدينة حلب وعلى خربة الزيتونة في ريف إدلب",
                    ("حلب", "LOC"), ("خربة الزيتونة", "LOC"))

@@ -28,7 +28,9 @@ from rasid.records import Location
 from rasid.resolve.actors import armed_code
 from rasid.text.sentences import split_sentences
 
-__all__ = ["SentenceEntities", "fill_event_slots", "fill_actors", "fill_location", "tag_sentence", "RuleEntity"]
+__all__ = [
+    "SentenceEntities", "fill_event_slots", "fill_actors", "fill_location", "tag_sentence", "RuleEntity",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -213,7 +215,8 @@ def fill_actors(
         if actor2 is None:
             for e in cands:
                 code = armed_code(e.code) if violence else e.code
-                if e is not used and e.fstart >= te and code != actor1 and (used is None or e.fstart > used.fstart):
+                later = used is None or e.fstart > used.fstart
+                if e is not used and e.fstart >= te and code != actor1 and later:
                     actor2 = code
                     break
     except Exception as e:  # a fallback must never cost the document its events
@@ -238,7 +241,8 @@ def fill_location(
             return None
         ents = SentenceEntities(doc)
         for span in (clause, sent):
-            locs = [e for e in ents.in_span(*span) if e.place is not None and e.confidence >= MIN_PLACE_CONFIDENCE]
+            locs = [e for e in ents.in_span(*span)
+                    if e.place is not None and e.confidence >= MIN_PLACE_CONFIDENCE]
             if locs:
                 best = max(locs, key=lambda e: (e.confidence, -abs(e.fstart - trigger[0])))
                 return best.place

@@ -240,7 +240,9 @@ def derived_code(phrase: str) -> str | None:
     return "-".join([head, *names])
 
 
-def group_spans(text: str, start: int = 0, end: int | None = None, *, strict: bool = True) -> list[tuple[int, int]]:
+def group_spans(
+    text: str, start: int = 0, end: int | None = None, *, strict: bool = True
+) -> list[tuple[int, int]]:
     """Folded spans of armed-group names written "head + name" ("لواء صقور الجبل").
 
     The head is a group word without the article (لواء، كتائب، جبهة ...), the
@@ -255,7 +257,9 @@ def group_spans(text: str, start: int = 0, end: int | None = None, *, strict: bo
     i = 0
     while i < len(toks):
         w = toks[i][2]
-        head = w if w in _GROUP_HEADS else w[1:] if w[:1] in ("و", "ف", "ب", "ل") and w[1:] in _GROUP_HEADS else None
+        head = w if w in _GROUP_HEADS else None
+        if head is None and w[:1] in ("و", "ف", "ب", "ل") and w[1:] in _GROUP_HEADS:
+            head = w[1:]
         if head is None:
             i += 1
             continue
@@ -289,7 +293,9 @@ def group_spans(text: str, start: int = 0, end: int | None = None, *, strict: bo
     return out
 
 
-def has_group_cue(text: str, start: int = 0, end: int | None = None, *, actors: ActorLexicon | None = None) -> bool:
+def has_group_cue(
+    text: str, start: int = 0, end: int | None = None, *, actors: ActorLexicon | None = None
+) -> bool:
     """Can linking find an actor in ``text[start:end]`` that the actor lexicon lacks?
 
     True when the span names a group by its head that the lexicon does not know
@@ -518,7 +524,9 @@ class Linker:
         return replace(loc, text=text[fs:fe], start=fs, end=fe, precision=precision)
 
 
-_LINK = _set("في قرب من داخل شمال جنوب شرق غرب شمالي جنوبي شرقي غربي الواقعة الواقع التابعة التابع بمحيط بريف")
+_LINK = _set(
+    "في قرب من داخل شمال جنوب شرق غرب شمالي جنوبي شرقي غربي الواقعة الواقع التابعة التابع بمحيط بريف"
+)
 
 
 def _sentence_of(sents: Sequence[Span], pos: int) -> int | None:
@@ -550,7 +558,9 @@ def _default_linker() -> Linker:
     return Linker(ActorLexicon.default(), gaz)
 
 
-def link_entities(doc: Document, entities: Iterable[EntityLike], *, linker: Linker | None = None) -> list[LinkedEntity]:
+def link_entities(
+    doc: Document, entities: Iterable[EntityLike], *, linker: Linker | None = None
+) -> list[LinkedEntity]:
     """Link the entity spans of ``doc`` (see the module docstring for the rules).
 
     Args:
