@@ -43,7 +43,7 @@ from rasid.events.arguments import (
 from rasid.events.fatalities import KILL_WORDS, FatalityMention, find_fatalities
 from rasid.events.modality import modality
 from rasid.events.triggers import Trigger, TriggerLexicon
-from rasid.records import VIOLENCE_TYPES, Event, Fatalities, Location
+from rasid.records import INTERACTION_TYPES, VIOLENCE_TYPES, Event, Fatalities, Location
 from rasid.resolve.actors import ActorLexicon, ActorMention
 from rasid.text.normalize import fold
 from rasid.text.sentences import split_clauses, split_sentences
@@ -79,6 +79,8 @@ _ATTACK_NOUNS = _set(
 )
 _NAME_PARTICLES = _set("أبو ابو أبي ابي أم بن ابن وأبو")
 _BREACH = _set("خرق خرقت خرقوا يخرق تخرق خروقات خرقا انتهاك انتهكت انتهاكات ينتهك تنتهك وخرق")
+_OBLIGATION = _set("يجب ينبغي يتعين لابد بد وجوب ضرورة بضرورة")
+_IT_WHICH = _set("ما مما وهو وهي")
 _HABITUAL = _set("بانتظام باستمرار عادة غالبا دائما")
 _SINCE = _set("منذ ومنذ")
 _ONSET = _set("بدء بداية انطلاق اندلاع")
@@ -316,6 +318,15 @@ class EventExtractor:
             typ = t.type
             lo, hi = max(0, t.token - 4), min(len(words), t.token + t.ntok + 4)
             win = pw[lo:hi]
+            if typ in INTERACTION_TYPES:
+                prev2w = pw[max(0, t.token - 2):t.token]
+                if any(w in _OBLIGATION for w in prev2w):
+                    typ = "request"  # "يجب إدانة الإرهاب": a call to act
+                elif typ == "threaten" and prev2w and prev2w[-1] in _IT_WHICH:
+                    continue  # "مما يهدد بالدخول في دوامة": a risk, not a threat by an actor
+                first = words[t.token]
+                if typ == "consult" and first[:2] == "لل":
+                    continue  # "جاهز للتفاوض", "تحضيرا للتفاوض": an aim
             if typ in VIOLENCE_TYPES or typ in ("casualty", "territory_gain"):
                 prev1 = pw[t.token - 1] if t.token > 0 else ""
                 if prev1 in _STOP and typ == "territory_gain":
@@ -686,7 +697,7 @@ class EventExtractor:
         return None
 
 
-_KNOWN = (_HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
+_KNOWN = (_OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
           | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
           | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT)
 
