@@ -79,6 +79,8 @@ _ATTACK_NOUNS = _set(
 )
 _NAME_PARTICLES = _set("أبو ابو أبي ابي أم بن ابن وأبو")
 _BREACH = _set("خرق خرقت خرقوا يخرق تخرق خروقات خرقا انتهاك انتهكت انتهاكات ينتهك تنتهك وخرق")
+_RELATIVE = _set("التي الذي الذين اللتين حيث كانت كان")
+_ASKED = _set("طلب طلبت طالب طالبت دعا دعت اقترح اقترحت حال أرادوا اراد أراد")
 _OBLIGATION = _set("يجب ينبغي يتعين لابد بد وجوب ضرورة بضرورة")
 _IT_WHICH = _set("ما مما وهو وهي")
 _HABITUAL = _set("بانتظام باستمرار عادة غالبا دائما")
@@ -327,6 +329,10 @@ class EventExtractor:
                 first = words[t.token]
                 if typ == "consult" and first[:2] == "لل":
                     continue  # "جاهز للتفاوض", "تحضيرا للتفاوض": an aim
+            if typ == "deployment" and t.token > 0 and (
+                    pw[t.token - 1] in _RELATIVE
+                    or any(w in _ASKED for w in pw[max(0, t.token - 3):t.token])):
+                continue  # "الحواجز التي تتمركز فيها قوات", "طلبت سحب مقاتليها": not a movement reported
             if typ in VIOLENCE_TYPES or typ in ("casualty", "territory_gain"):
                 prev1 = pw[t.token - 1] if t.token > 0 else ""
                 if prev1 in _STOP and typ == "territory_gain":
@@ -536,6 +542,8 @@ class EventExtractor:
                 if a1 == a2:
                     a1 = None
         mod = modality(text, t.start, t.end, clause.start, clause.end, event_type=typ)
+        if mod == "hypothetical" and typ == "deployment":
+            return None  # "في حال أرادوا الانسحاب": a condition, not a movement
         if mod == "negated" and c.weak and typ in VIOLENCE_TYPES:
             return None  # "لن يكون بمقدوره استخدام الصواريخ": no event
         if typ == "territory_gain" and mod == "negated":
@@ -697,7 +705,7 @@ class EventExtractor:
         return None
 
 
-_KNOWN = (_OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
+_KNOWN = (_RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
           | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
           | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT)
 
