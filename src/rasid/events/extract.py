@@ -268,7 +268,7 @@ class EventExtractor:
         if not trigs or text.startswith(_LINK_LINE, sent.start):
             return []
         actors = self.actors.find(text, sent.start, sent.end)
-        armed = [m for m in actors if m.code not in NON_ACTORS and m.code != "CIV"]
+        armed = [m for m in actors if _is_armed(m.code)]
         places = self._places(text, sent)
         pw = [_plain(w) for w in words]  # cue readings of the words, clitics removed
         tstarts = [t[0] for t in toks]
@@ -772,6 +772,14 @@ def _resultative(pw: list[str], t: Trigger) -> bool:
     before = pw[t.token - 1] if t.token > 0 else ""
     after = pw[t.token + t.ntok] if t.token + t.ntok < len(pw) else ""
     return before in _RESULT_VERBS or after in _RESULT_VERBS
+
+
+def _is_armed(code: str) -> bool:
+    """A party that can fight: forces, armed groups, the Syrian regime; not states' civil
+    governments ("السعودية" in an economy story), international bodies, civilians or reporters."""
+    if code in NON_ACTORS or code == "CIV" or code.startswith("IGO-"):
+        return False
+    return not code.endswith("-GOV") or code == "SYR-GOV"
 
 
 def _is_military(w: str) -> bool:
