@@ -79,6 +79,7 @@ _ATTACK_NOUNS = _set(
 )
 _NAME_PARTICLES = _set("أبو ابو أبي ابي أم بن ابن وأبو")
 _BREACH = _set("خرق خرقت خرقوا يخرق تخرق خروقات خرقا انتهاك انتهكت انتهاكات ينتهك تنتهك وخرق")
+_SEAT = _set("مقره مقرها ومقره ومقرها مقرهم ومقرهم ومقرّه")
 _RELATIVE = _set("التي الذي الذين اللتين حيث كانت كان")
 _ASKED = _set("طلب طلبت طالب طالبت دعا دعت اقترح اقترحت حال أرادوا اراد أراد")
 _OBLIGATION = _set("يجب ينبغي يتعين لابد بد وجوب ضرورة بضرورة")
@@ -647,7 +648,8 @@ class EventExtractor:
         if self.gazetteer is None:
             return None
         cands = [m for m in places if span.start <= m.start and m.end <= span.end
-                 and not any(a.start < m.end and m.start < a.end for a in actors)]
+                 and not any(a.start < m.end and m.start < a.end for a in actors)
+                 and not _after_seat(text, m.start)]
         best: tuple[tuple[int, int, int, int], Location] | None = None
         for m in cands:
             key = (m.start, m.end)
@@ -772,6 +774,12 @@ def _resultative(pw: list[str], t: Trigger) -> bool:
     before = pw[t.token - 1] if t.token > 0 else ""
     after = pw[t.token + t.ntok] if t.token + t.ntok < len(pw) else ""
     return before in _RESULT_VERBS or after in _RESULT_VERBS
+
+
+def _after_seat(text: str, pos: int) -> bool:
+    """Whether a place follows "ومقره" (where a reporter is based, not where the event was)."""
+    prev = _W.findall(text, max(0, pos - 12), pos)[-1:]
+    return bool(prev) and prev[0] in _SEAT
 
 
 def _is_armed(code: str) -> bool:
