@@ -220,6 +220,7 @@ def test_reconcile_conservative_figure_leaves_out_self_claims() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("أمس", "2015-07-21"), ("بالأمس", "2015-07-21"), ("يوم الاثنين", "2015-07-20"),
     ("صباح أمس الاثنين", "2015-07-20"), ("22 تموز", "2015-07-22"), ("اليوم", "2015-07-22"),
+    ("الإثنين الماضي", "2015-07-20"), ("في 25 من شهر يونيو", "2015-06-25"),
 ])
 def test_relative_dates_resolve_against_the_article_date(text: str, expected: str) -> None:
     t = report_time({"date_text": text}, "2015-07-22")  # a Wednesday
@@ -228,6 +229,7 @@ def test_relative_dates_resolve_against_the_article_date(text: str, expected: st
 
 def test_vague_dates_are_unknown_and_missing_dates_are_the_recent_past() -> None:
     assert report_time({"date_text": "منذ أسبوعين"}, "2015-07-22") is None
+    assert report_time({"date_text": "خلال الأيام الأخيرة"}, "2015-07-22") is None
     t = report_time({}, "2015-07-22")
     assert t is not None and not t.explicit and (iso(t.lo), iso(t.hi)) == ("2015-07-20", "2015-07-22")
 

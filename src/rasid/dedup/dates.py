@@ -9,14 +9,16 @@ from the article's own date. Sources, in order:
    month);
 2. ``date_text`` resolved against the article date: "أمس" (the day before),
    "اليوم" (that day), "أول أمس" (two days before), a weekday name (the latest such
-   day on or before the article date), "<day> <month name>" (that day, in the
-   article's year or the year before);
+   day on or before the article date; "الماضي" after it changes nothing),
+   "<day> [من] [شهر] <month name>" (that day, in the last year that puts it
+   on or before the article date);
 3. the article date alone, when the report has no time expression or only a
    time of day ("صباحاً"): the event is recent news, so it lies within
    ``lookback_days`` before the article date (not explicit).
 
-No date at all, or a time expression that cannot be resolved ("منذ أسبوعين",
-"في الرابع من يوليو"), gives ``None``: the report's time is unknown.
+No date at all, a stretch of time ("منذ", "خلال": "منذ 25 حزيران", "خلال
+الأيام الأخيرة"), or a time expression that cannot be resolved ("في الرابع من
+يوليو", "الشهر الماضي") gives ``None``: the report's time is unknown.
 """
 
 from __future__ import annotations
@@ -47,8 +49,9 @@ _DAY_WORDS = {  # folded word -> days before the article date
     fold("أول أمس"): 2, fold("أول من أمس"): 2, fold("أمس"): 1, fold("البارحة"): 1,
     fold("اليوم"): 0, fold("الليلة"): 0,
 }
-_VAGUE = re.compile(fold("منذ|خلال|الماضي|الماضية|الأخيرة|أسابيع|أسبوع|أشهر|شهر|سنوات|عام"))
-_DAY_MONTH = re.compile(r"(\d{1,2})\s*(?:من\s*)?(" + "|".join(sorted(_F_MONTHS, key=len, reverse=True)) + ")")
+_SPAN = re.compile(fold("منذ|خلال|طوال|حتى"))  # a stretch of time, not a day
+_VAGUE = re.compile(fold("أيام|الأخيرة|أسابيع|أسبوع|أشهر|شهر|سنوات|سنة|عام|أعوام"))
+_DAY_MONTH = re.compile(r"(\d{1,2})\s*(?:من\s*)?(?:شهر\s*)?(" + "|".join(sorted(_F_MONTHS, key=len, reverse=True)) + ")")
 _TIME_OF_DAY = re.compile(fold(r"(?:(?:في|خلال|منذ)\s+)?(?:ال)?(?:صباح|مساء|ليل|فجر|ظهر|عصر|الليلة|ساعات|قليل)\S*(?:\s+\S+)?"))
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -101,16 +104,18 @@ def iso(day: int) -> str:
 def _from_text(text: str, ref: date) -> tuple[int, bool] | None:
     """Resolve a time expression against the article date: (day, anchored), None when vague."""
     t = fold(text)
-    if _VAGUE.search(t):
+    if _SPAN.search(t):
         return None
     m = _DAY_MONTH.search(t)
     if m:
         day, month = int(m.group(1)), _F_MONTHS[m.group(2)]
-        year = ref.year - (month > ref.month)
+        year = ref.year - ((month, day) > (ref.month, ref.day))
         try:
             return date(year, month, day).toordinal(), False
         except ValueError:
             return None
+    if _VAGUE.search(t):
+        return None
     for word, wd in _F_WEEKDAYS.items():
         if re.search(rf"(?<!\w)(?:و|ف|ب|ل)?{word}(?!\w)", t):
             return ref.toordinal() - (ref.weekday() - wd) % 7, False
