@@ -309,3 +309,17 @@ def test_stated_days_within_an_article() -> None:
     yesterday = ev("a", "وقصفت الطائرات حلب أمس", location=ALEPPO, date_text="أمس", start=100)
     assert len(build_incidents([mon, tue], doc_dates=DATES)) == 2  # article of Wednesday 22 July
     assert len(build_incidents([mon, yesterday], doc_dates=DATES)) == 1
+
+
+def test_same_toll_joins_a_misplaced_report_and_the_location_follows_the_majority() -> None:
+    aleppo_near = {**ALEPPO, "text": "وسط مدينة حلب", "precision": 2}
+    elsewhere = {"text": "حي المغاير", "name": "Qirq Maghar", "admin1": "Aleppo", "lat": 36.68, "lon": 38.06,
+                 "precision": 1}
+    events = [ev("a", "قتل 18 شخصاً بصاروخ على حلب", type="shelling", location=aleppo_near, total=18),
+              ev("a", "سقط الصاروخ على حي المغاير", type="shelling", location=elsewhere, total=18, start=60),
+              ev("a", "وأصيب العشرات بجروح في حلب", type="shelling", location=aleppo_near, start=120)]
+    incs = build_incidents(events, doc_dates=DATES)
+    assert len(incs) == 1
+    assert incs[0]["location"]["name"] == "Aleppo"
+    far = {**events[1], "start": 2000, "end": 2030}
+    assert len(build_incidents([events[0], far], doc_dates=DATES)) == 2

@@ -535,17 +535,18 @@ def _report_dict(r: _Report) -> dict[str, Any]:
     }
 
 
-def _location(reports: list[_Report]) -> dict[str, Any] | None:
-    """The most precise place named by the reports (most often named on ties)."""
-    locs = [(r.precision, r.ev["location"]) for r in reports if isinstance(r.ev.get("location"), dict)]
+def _location(reports: list[_Report], s: IncidentSettings) -> dict[str, Any] | None:
+    """The place most reports agree with (points within ``radius_km``), the most precise on ties."""
+    locs = [r for r in reports if isinstance(r.ev.get("location"), dict)]
     if not locs:
         return None
-    counts = Counter(loc.get("name") or loc.get("text") for _, loc in locs)
-    _, best = min(locs, key=lambda pl: (pl[0], -counts[pl[1].get("name") or pl[1].get("text")]))
-    return dict(best)
+    points = Counter(r.point for r in reports if r.point is not None and r.fine)
+    support = {q: sum(n for p, n in points.items() if _km(q, p) <= s.radius_km) for q in points}
+    best = min(locs, key=lambda r: (-support.get(r.point, 0) if r.point else 0, r.precision, r.pos))
+    return dict(best.ev["location"])
 
 
-def _incident(stories: list[_Story]) -> dict[str, Any]:
+def _incident(stories: list[_Story], s: IncidentSettings) -> dict[str, Any]:
     reports = sorted((r for st in stories for r in st.reports), key=lambda r: (r.doc, r.pos, r.idx))
     keys = sorted(report_key(r.ev) for r in reports)
     types = Counter(r.type for r in reports)
@@ -559,7 +560,7 @@ def _incident(stories: list[_Story]) -> dict[str, Any]:
         "type": etype,
         "types": sorted(types),
         "modality": reports[0].modality,
-        "location": _location(reports),
+        "location": _location(reports, s),
         "date_start": iso(min(t.lo for t in use)) if use else None,
         "date_end": iso(max(t.hi for t in use)) if use else None,
         "date_explicit": any(t.explicit for t in use),
@@ -615,7 +616,7 @@ def build_incidents(
         _drop_town_words([r for rs in by_doc.values() for r in rs])
     stories = [st for doc in sorted(by_doc) for st in _doc_stories(by_doc[doc], s, sim)]
     groups = _merge_stories(stories, s, sim)
-    out = [_incident(g) for g in groups]
+    out = [_incident(g, s) for g in groups]
     out.sort(key=lambda inc: (inc["date_start"] or "9999", inc["docs"][0],
                               inc["reports"][0]["start"] if isinstance(inc["reports"][0]["start"], int) else -1))
     logger.info("incidents: %d reports from %d documents -> %d stories -> %d incidents",
