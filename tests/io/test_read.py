@@ -74,3 +74,18 @@ def test_big_file(tmp_path: Path) -> None:
 def test_missing_path() -> None:
     (err,) = _read(Path("/nonexistent/x.txt"))
     assert isinstance(err, ReadError) and "no such" in err.reason
+
+
+def test_folder_metadata_sidecar_dates_articles(tmp_path: Path) -> None:
+    (tmp_path / "a1.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a2.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "meta.jsonl").write_text(
+        "\n".join(json.dumps({"id": i, "date": d, "outlet": "x", "title": "عنوان"}) for i, d in
+                  (("a1", "2015-07-21"), ("a2", "2015-08-02"))) + "\n", encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text(
+        json.dumps({"doc": "a1", "type": "air_strike", "evidence": "قصفت"}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    items = _read(tmp_path)
+    assert all(isinstance(i, Document) for i in items)
+    assert [(d.id, d.date, d.meta.get("outlet")) for d in items] == [
+        ("a1", "2015-07-21", "x"), ("a2", "2015-08-02", "x")]

@@ -256,21 +256,90 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
             yield ReadError(str(path), "no such file or folder")
 
 
+_SIDECAR_PEEK = 20
+_SIDECAR_FIELDS = ("date", "url", "outlet", "author", "title")
+
+
+def _peek_jsonl(path: Path, limit: int) -> list[dict[str, Any]] | None:
+    """The first JSON-object records of a JSONL file, or None when it does not parse as such."""
+    recs: list[dict[str, Any]] = []
+    try:
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                rec = json.loads(line)
+                if not isinstance(rec, dict):
+                    return None
+                recs.append(rec)
+                if len(recs) >= limit:
+                    break
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return recs
+
+
+def _folder_inputs(folder: Path) -> tuple[list[Path | ReadError], dict[str, dict[str, Any]]]:
+    """Input files of a folder, and the metadata its sidecar JSONL files give other files.
+
+    A JSONL file whose records carry no ``text``/``content`` is not an article
+    file: when its ``id`` values name other articles of the folder (``001`` for
+    ``001.txt``) it is their metadata (date, url, outlet); when its records are
+    event records (``doc`` and ``type``), it is left out with a warning.
+    """
+    files = list(iter_files([folder]))
+    stems = {f.stem for f in files if isinstance(f, Path) and f.suffix.lower() not in (".jsonl", ".ndjson")}
+    inputs: list[Path | ReadError] = []
+    sidecar: dict[str, dict[str, Any]] = {}
+    for f in files:
+        if isinstance(f, Path) and f.suffix.lower() in (".jsonl", ".ndjson"):
+            head = _peek_jsonl(f, _SIDECAR_PEEK)
+            if head and not any(isinstance(r.get("text", r.get("content")), str) for r in head):
+                if all("doc" in r and "type" in r for r in head):
+                    logger.warning("%s holds event records, not articles: left out", f)
+                    continue
+                if sum(1 for r in head if str(r.get("id")) in stems) >= 0.8 * len(head):
+                    for rec in _peek_jsonl(f, 10**9) or []:
+                        if str(rec.get("id")) in stems:
+                            sidecar[str(rec["id"])] = {k: rec[k] for k in _SIDECAR_FIELDS if k in rec}
+                    logger.info("%s: metadata for %d articles of the folder", f, len(sidecar))
+                    continue
+        inputs.append(f)
+    return inputs, sidecar
+
+
+def _with_sidecar(art: Article, meta: dict[str, Any]) -> Article:
+    d = meta.get("date")
+    if isinstance(d, str) and _DATE_RE.match(d):
+        art.date = d[:10]
+    if art.title is None and isinstance(meta.get("title"), str):
+        art.title = meta["title"].strip() or None
+    art.meta.update({k: v for k, v in meta.items() if k not in ("date", "title")})
+    return art
+
+
 def read_articles(paths: Iterable[str | Path], *, date: str | None = None) -> Iterator[Article | ReadError]:
     """Stream :class:`Article` values (not yet normalised) from files, folders and ``-``.
 
-    Same inputs and errors as :func:`read_paths`.
+    Same inputs and errors as :func:`read_paths`. In a folder, a metadata-only
+    JSONL file (``id`` + ``date``/``url``/``outlet`` per article, no text)
+    dates the folder's other articles instead of being read as articles.
     """
     for p in paths:
         if str(p) == "-":
             data = sys.stdin.buffer.read()
             yield from read_bytes_articles(data, path="<stdin>", doc_id="stdin", date=date)
             continue
-        for f in iter_files([p]):
+        path = Path(p)
+        files, sidecar = _folder_inputs(path) if path.is_dir() else (list(iter_files([path])), {})
+        for f in files:
             if isinstance(f, ReadError):
                 yield f
-            else:
-                yield from read_file_articles(f, date=date)
+                continue
+            for art in read_file_articles(f, date=date):
+                if sidecar and isinstance(art, Article) and art.id in sidecar:
+                    art = _with_sidecar(art, sidecar[art.id])
+                yield art
 
 
 def read_paths(paths: Iterable[str | Path], *, date: str | None = None) -> Iterator[Document | ReadError]:
