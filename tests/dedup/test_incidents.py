@@ -317,7 +317,8 @@ def test_same_toll_joins_a_misplaced_report_and_the_location_follows_the_majorit
                  "precision": 1}
     events = [ev("a", "قتل 18 شخصاً بصاروخ على حلب", type="shelling", location=aleppo_near, total=18),
               ev("a", "سقط الصاروخ على حي المغاير", type="shelling", location=elsewhere, total=18, start=60),
-              ev("a", "وأصيب العشرات بجروح في حلب", type="shelling", location=aleppo_near, start=120)]
+              ev("a", "وأدى سقوط الصاروخ في حلب إلى مقتل 18", type="shelling", location=aleppo_near, total=18,
+                 start=120)]
     incs = build_incidents(events, doc_dates=DATES)
     assert len(incs) == 1
     assert incs[0]["location"]["name"] == "Aleppo"
