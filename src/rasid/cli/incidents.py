@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
 from pathlib import Path
@@ -19,7 +20,13 @@ def _doc_dates(paths: list[str], date: str | None) -> dict[str, str]:
 
     if "-" in paths:  # stdin can be read once only: every document gets --date
         return {}
-    return {a.id: a.date for a in read_articles(paths, date=date) if isinstance(a, Article) and a.date}
+    log = logging.getLogger("rasid.io.read")  # the extraction pass already warned about these inputs
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        return {a.id: a.date for a in read_articles(paths, date=date) if isinstance(a, Article) and a.date}
+    finally:
+        log.setLevel(level)
 
 
 def incidents_to(
