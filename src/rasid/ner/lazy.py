@@ -37,8 +37,12 @@ logger = logging.getLogger(__name__)
 _CACHE_KEY = "_ner_sentences"
 _ACTOR_LABELS = ("ORG", "PERS")
 MIN_ACTOR_CONFIDENCE = 0.4
-MIN_PLACE_CONFIDENCE = 0.3
+MIN_PLACE_CONFIDENCE = 0.45
 _LEXICON_VIAS = frozenset({"lexicon", "lexicon-weak"})
+# A place the gazetteer names by itself was already weighed by the extractor (it drops
+# countries read as governments, "السعودية" in "المملكة العربية السعودية"); only places
+# the gazetteer does not know, linked through a parent or a known part, are new.
+_NEW_PLACE_VIAS = frozenset({"parent", "partial"})
 
 
 class RuleEntity:
@@ -227,11 +231,14 @@ def fill_actors(
 def fill_location(
     doc: Document, trigger: tuple[int, int], clause: tuple[int, int], sent: tuple[int, int],
 ) -> Location | None:
-    """A place for an event without one: the most confident linked LOC entity nearest the trigger.
+    """A place for an event without one: a place the gazetteer lacks, linked through a known one.
 
-    The clause is searched first, then the sentence (confidence ≥ 0.3). The
-    sentence is tagged only when the gazetteer finds something in it: an
-    unknown place links through a known one (its parent or governorate).
+    Only LOC entities linked through their parent ("X في ريف إدلب") or a known
+    part of their name count (``via`` ``parent`` or ``partial``): the places
+    the gazetteer names by itself were already weighed by the extractor. The
+    clause is searched first, then the sentence; the most confident entity
+    nearest the trigger wins. The sentence is tagged only when the gazetteer
+    finds something in it.
 
     Returns:
         The place (folded offsets), or None.
@@ -241,8 +248,8 @@ def fill_location(
             return None
         ents = SentenceEntities(doc)
         for span in (clause, sent):
-            locs = [e for e in ents.in_span(*span)
-                    if e.place is not None and e.confidence >= MIN_PLACE_CONFIDENCE]
+            locs = [e for e in ents.in_span(*span) if e.place is not None
+                    and e.via in _NEW_PLACE_VIAS and e.confidence >= MIN_PLACE_CONFIDENCE]
             if locs:
                 best = max(locs, key=lambda e: (e.confidence, -abs(e.fstart - trigger[0])))
                 return best.place

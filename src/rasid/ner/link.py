@@ -274,6 +274,8 @@ def group_spans(
                 break
             if x[0] in ("و", "ف"):
                 break  # "لواء X وكتيبة Y": a new group
+            if last > i and x.startswith("ال") and len(x) > 5 and x.endswith(("ي", "يه")):
+                break  # a nisba adjective after the name: "حركة الشباب الصومالية"
             last = j
             j += 1
             if sum(1 for t in toks[i + 1:j] if t[2][0].isalpha()) >= 3:
