@@ -106,3 +106,10 @@ def test_place_name_is_not_a_party_to_a_fight(ex: EventExtractor) -> None:
     doc = run(ex, "عنوان\nدارت اشتباكات عنيفة في سوريا بين قوات النظام وفصائل المعارضة.")
     [e] = doc.events
     assert (e.actor1, e.actor2) == ("SYR-MIL", "SYR-REB")
+
+
+def test_casualty_clause_goes_to_the_attack_before_it(ex: EventExtractor) -> None:
+    raw = ("عنوان\nقصفت طائرات النظام بلدة كفرنبل في ريف إدلب، مما أدى إلى مقتل ثلاثة مدنيين، "
+           "وسط اشتباكات بين الفصائل وقوات النظام في محيط البلدة.")
+    air = [e for e in run(ex, raw).events if e.type == "air_strike"]
+    assert air and air[0].fatalities is not None and air[0].fatalities.total == 3

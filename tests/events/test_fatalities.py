@@ -49,3 +49,19 @@ def test_shell_counts_are_not_deaths() -> None:
 
 def test_material_damage_only_is_zero() -> None:
     assert fat("اقتصرت الأضرار على الماديات") == (0, 0, None, None)
+
+
+def test_single_leader_killed() -> None:
+    assert fat("أعلنت الوزارة أن الغارة أدت إلى مقتل قائد الكتيبة")[0] == 1  # type: ignore[index]
+
+
+def test_vague_wounded_after_a_single_death() -> None:
+    assert fat("ما تسبب بمقتل مواطن والعديد من الجرحى")[0] == 1  # type: ignore[index]
+
+
+def test_later_single_victim_is_added() -> None:
+    assert fat("قتل 20 مدنيا وجرح العشرات إضافة إلى مقتل مقاتل من الفصائل")[0] == 21  # type: ignore[index]
+
+
+def test_unit_name_is_no_death() -> None:
+    assert find_fatalities(fold("انفجرت سيارة قرب مقر لواء شهداء بدر في البلدة")) is None

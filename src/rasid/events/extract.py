@@ -465,6 +465,9 @@ class EventExtractor:
         final.sort(key=lambda c: c.trig.start)
         fat_types = [c for c in final if c.type in VIOLENCE_TYPES and c.type not in _NO_FAT]
         own = {c.clause.start for c in fat_types}
+        # events whose own clause gives no count may take a casualty clause of the sentence
+        needy = [c for c in fat_types if cfat.get(c.clause.start) is None or cfat[c.clause.start].total is None]
+        owner = {k: _owner(needy, v.start) for k, v in cfat.items() if k not in own and needy}
         for c in final:
             prev_ev = ctx.last_event.get(c.type) or ctx.last_event.get("violence")
             if prev_ev is not None and prev_ev.start >= doc.raw_span(sent.start, sent.end)[0] \
@@ -489,7 +492,9 @@ class EventExtractor:
                     f1 = None  # "مصرعهم في قصف" after "ولقي ثمانية مدنيين،": the count is in the other clause
                 if f1 is None or key in used:
                     # casualties told in a clause with no event of their own
-                    free = [(k, v) for k, v in cfat.items() if k not in own and k not in used]
+                    # each such clause belongs to the event nearest it ("..., ما أدى لمقتل 3")
+                    free = [(k, v) for k, v in cfat.items() if k not in own and k not in used
+                            and owner.get(k) is c]
                     counted = [kv for kv in free if kv[1].total is not None]
                     free = counted or free
                     if free:
@@ -713,7 +718,7 @@ _KNOWN = (_RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOU
 
 
 _NEWLINE = re.compile("\n")
-_INNER_END = re.compile(r"[.!?؟؛]+\s")
+_INNER_END = re.compile(r"[.!?؟؛]+\s|,\s")
 
 
 def _clauses(text: str, sent: Span) -> list[Span]:
@@ -764,6 +769,17 @@ def _bomber(mentions: list[ActorMention], ctx: _Ctx) -> str | None:
     return ctx.bomber
 
 
+
+
+def _owner(cands: list[_Cand], pos: int) -> _Cand:
+    """The event a casualty clause at ``pos`` reports on: the nearest one told before it
+    ("قصفت الطائرات قرية X، مما أدى إلى مقتل شخصين"; the first of its clause), else the next one
+    ("قتل 13 شخصا، ... في مجزرة نفذتها الطائرات")."""
+    before = [c for c in cands if c.trig.start < pos]
+    if before:
+        last = max(c.clause.start for c in before)
+        return min((c for c in before if c.clause.start == last), key=lambda c: c.trig.start)
+    return min(cands, key=lambda c: c.trig.start - pos)
 
 
 def _resultative(pw: list[str], t: Trigger) -> bool:

@@ -49,13 +49,14 @@ _SUBSET = _set("بينهم بينها منهم منها بينهن منهن")
 _CHILD = _set("طفل أطفال الأطفال طفلا طفلة طفلين طفلان أطفالا قاصرين رضيع")
 _CIVIL = _set(
     "مدني مدنيين مدنيا مدنيون المدنيين مواطن مواطنين مواطنا مواطنون نساء امرأة سيدة سيدات نسوة "
-    "شخص أشخاص شخصا شخصين الأشخاص رجل رجال مسن مسنين لاجئين لاجئا نازحين"
+    "شخص أشخاص شخصا شخصين الأشخاص رجل رجال مسن مسنين لاجئين لاجئا نازحين ناشط صحفي طبيب"
 )
 _CIVIL_STRICT = _CIVIL - _set("شخص أشخاص شخصا شخصين الأشخاص رجل رجال")
 _COMBAT = _set(
     "عنصر عناصر عنصرا عنصرين العناصر مقاتل مقاتلا مقاتلين مقاتلون جندي جنود جنديا جنديين الجنود "
     "ضابط ضباط ضابطا مسلح مسلحين مسلحا عسكري عسكريين عسكريا شرطي شرطيين شرطيا جهادي جهاديين "
-    "جهاديا متشدد متشددين إرهابي إرهابيين إرهابيا عنصرا قياديا قيادي قياديين أفراد فردا"
+    "جهاديا متشدد متشددين إرهابي إرهابيين إرهابيا عنصرا قياديا قيادي قياديين أفراد فردا "
+    "قائد زعيم أمير"
 )
 _DUAL = _set("شخصين شخصان طفلين طفلان جنديين جنديان عنصرين عنصران قتيلين قتيلان شهيدين شهيدان شقيقين مقاتلان")
 _WEAPON_NOUN = _set(
@@ -63,9 +64,11 @@ _WEAPON_NOUN = _set(
 )
 _SINGLE = _set(
     "شخص شخصا طفل طفلا طفلة مدني مدنيا جندي جنديا عنصر عنصرا امرأة رجل رجلا ضابط ضابطا مقاتل مقاتلا "
-    "مواطن مواطنا سيدة قيادي قياديا شرطي شرطيا"
+    "مواطن مواطنا سيدة قيادي قياديا شرطي شرطيا قائد زعيم أمير مسؤول ناشط صحفي طبيب فتى شاب"
 )
 _ONE = _set("واحد واحدة")
+_UNIT = _set("لواء ألوية كتيبة كتائب تجمع سرايا سرية فرقة حركة جبهة جيش")
+"""Unit names before a killing word: "لواء شهداء اليرموك" names a group, reports no death."""
 _LIST_STOP = _set("في جراء خلال بسبب إثر اثر بعد عند قرب على من نتيجة")
 _ZERO = [tuple(fold(w) for w in p.split()) for p in (
     "اقتصرت أضرارها على الخسائر المادية", "اقتصرت الأضرار على الماديات", "اقتصرت الخسائر على المادية",
@@ -148,6 +151,9 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
             if tuple(words[i:i + k]) == z:
                 return FatalityMention(toks[i][0], toks[i + k - 1][1], 0, 0, None, None)
     cues = [_cue(w) for w in words]
+    for k in range(1, len(words)):
+        if cues[k] == "kill" and any(words[k - 1][i:] in _UNIT for i in (0, 1, 2)):
+            cues[k] = None  # "لواء شهداء اليرموك": a group's name
     if "kill" not in cues:
         return None
     nums = parse_numbers(text, start, end)
@@ -200,6 +206,8 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
             gov = None
         if gov != "kill":
             continue
+        if noun == "من" and j + 1 < len(toks) and _cue(words[j + 1]) == "wound":
+            continue  # "مقتل شخص والعديد من الجرحى": the vague count is of the wounded
         kind = _kind(noun) or (_kind(words[j + 1]) if j + 1 < len(toks) and words[j] in ("من",) else None)
         # "مقتل 20 من قوات النظام": number + من + armed actor
         if kind is None and noun == "من":
@@ -260,6 +268,28 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
                         extend(toks[k][0], toks[k][1])
                         counted.add(k)
             break
+        # a later killing word with its own singular victim: "173 مدنيا قتلوا ... بالإضافة إلى مقتل مقاتل"
+        first = cues.index("kill")
+        for i in range(first + 1, len(words) - 1):
+            if cues[i] != "kill" or i + 1 in counted or i in counted:
+                continue
+            w = _strip(words[i + 1])
+            if w in _SINGLE or w in _DUAL:
+                v = 2 if w in _DUAL else 1
+                kind = _kind(w)
+                total += v
+                if kind == "child":
+                    child += v
+                    civ += v
+                    have_child = have_civ = True
+                elif kind == "civ":
+                    civ += v
+                    have_civ = True
+                elif kind == "combat":
+                    comb += v
+                    have_comb = True
+                extend(toks[i + 1][0], toks[i + 1][1])
+                counted.add(i + 1)
     # dual and singular nouns right after a killing word: "مقتل شخصين", "مقتل طفل"
     if not have_total and not vague:
         for i, c in enumerate(cues):
