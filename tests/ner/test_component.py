@@ -184,3 +184,18 @@ def test_shipped_tagger_with_linking() -> None:
         Document.from_raw("t", "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده ستواصل دعم دمشق"))
     codes = {e.text: e.code for e in doc.user["entities"] if e.label == "PERS"}
     assert codes.get("سيرغي لافروف") == "RUS-GOV"
+
+
+def test_crf_span_running_into_a_name_is_split(linker: Linker) -> None:
+    doc = _doc("وقال قائد لواء التوحيد عبد القادر الصالح إن مقاتليه صدوا الهجوم")
+    EntityRecognizer(StubTagger({"لواء التوحيد عبد القادر الصالح": "ORG"}), linker)(doc)
+    got = [(e.text, e.label, e.code) for e in doc.user["entities"]]
+    code = linker.actors.resolve("لواء التوحيد")
+    assert got == [("لواء التوحيد", "ORG", code), ("عبد القادر الصالح", "PERS", code)]
+
+
+def test_part_of_a_known_group_name_becomes_the_group(linker: Linker) -> None:
+    doc = _doc("وأعلن قائد جيش الإسلام النفير العام")
+    EntityRecognizer(StubTagger({"الإسلام": "MISC"}), linker)(doc)
+    got = [(e.text, e.label, e.code) for e in doc.user["entities"]]
+    assert got == [("جيش الإسلام", "ORG", "JAYSH-ISLAM")]

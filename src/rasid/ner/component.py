@@ -21,7 +21,7 @@ import logging
 from typing import Any
 
 from rasid.doc import Document, Span
-from rasid.ner.lazy import RuleEntity
+from rasid.ner.lazy import add_rule_entities
 from rasid.ner.link import LinkedEntity, Linker
 from rasid.text.sentences import split_sentences
 
@@ -36,7 +36,9 @@ class EntityRecognizer:
     Args:
         tagger: a :class:`rasid.ner.crf.Tagger`.
         linker: a :class:`rasid.ner.link.Linker`.
-        rules: also add armed-group names the CRF missed ("لواء صقور الجبل") as ORG.
+        rules: also add armed-group names the CRF missed ("لواء صقور الجبل") as ORG, and split
+            an ORG span that runs on into a person's name (see
+            :func:`rasid.ner.lazy.add_rule_entities`).
     """
 
     name = "ner"
@@ -65,12 +67,11 @@ class EntityRecognizer:
         sents = doc.sents or split_sentences(doc.text)
         ents: list[Any] = list(self.tagger.entities(doc))
         if self.rules:
-            lk = self.linker
+            out: list[Any] = []
             for sent in sents:
-                for s, e in lk.rule_spans(doc.text, sent.start, sent.end):
-                    if not any(x.fstart < e and s < x.fend for x in ents):
-                        ents.append(RuleEntity(s, e, "ORG"))
-            ents.sort(key=lambda x: x.fstart)
+                inside = [x for x in ents if sent.start <= x.fstart < sent.end]
+                out.extend(add_rule_entities(doc.text, inside, sent, self.linker))
+            ents = out
         return self.linker.link(doc, ents, sents)
 
     def __call__(self, doc: Document) -> Document:

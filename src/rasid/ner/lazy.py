@@ -27,9 +27,11 @@ from rasid.ner.link import LinkedEntity, Linker, has_group_cue
 from rasid.records import Location
 from rasid.resolve.actors import armed_code
 from rasid.text.sentences import split_sentences
+from rasid.text.tokenize import TOKEN_RE
 
 __all__ = [
     "SentenceEntities", "fill_event_slots", "fill_actors", "fill_location", "tag_sentence", "RuleEntity",
+    "add_rule_entities",
 ]
 
 logger = logging.getLogger(__name__)
@@ -90,11 +92,35 @@ def tag_sentence(doc: Document, sent: Span, *, tagger: Any = None, linker: Linke
         tags = tg.tag_tokens([t.text for t in toks])
         for a, b, label in tag_spans(tags):
             ents.append(RuleEntity(sent.start + toks[a].start, sent.start + toks[b - 1].end, label))
-    for s, e in lk.rule_spans(doc.text, sent.start, sent.end):
-        if not any(x.fstart < e and s < x.fend for x in ents):
-            ents.append(RuleEntity(s, e, "ORG"))
-    ents.sort(key=lambda x: x.fstart)
-    return lk.link(doc, ents, [sent])
+    return lk.link(doc, add_rule_entities(doc.text, ents, sent, lk), [sent])
+
+
+def add_rule_entities(text: str, ents: list[Any], sent: Span, linker: Linker) -> list[Any]:
+    """The CRF entities of a sentence plus the group names it missed, sorted.
+
+    A group name (:meth:`rasid.ner.link.Linker.rule_spans`) becomes an ORG
+    entity when no entity overlaps it or only entities inside it ("الإسلام"
+    of "جيش الإسلام"). A CRF ORG span that runs on past the group
+    name into two or more words ("لواء صقور الجبل حسن الحمادي") is split into
+    the group (ORG) and the person after it (PERS).
+    """
+    out = list(ents)
+    for s, e in linker.rule_spans(text, sent.start, sent.end):
+        over = [x for x in out if x.fstart < e and s < x.fend]
+        if all(s <= x.fstart and x.fend <= e for x in over):
+            # none, or parts of the name ("الإسلام" of "جيش الإسلام"): the group is the entity
+            for x in over:
+                out.remove(x)
+            out.append(RuleEntity(s, e, "ORG"))
+            continue
+        x = over[0]
+        if len(over) == 1 and x.label == "ORG" and x.fstart <= s + 1 and x.fend > e:
+            tail = [m for m in TOKEN_RE.finditer(text, e, x.fend)]
+            if len(tail) >= 2 and all(m.group()[0].isalpha() for m in tail):
+                out.remove(x)
+                out.extend((RuleEntity(x.fstart, e, "ORG"), RuleEntity(tail[0].start(), x.fend, "PERS")))
+    out.sort(key=lambda x: x.fstart)
+    return out
 
 
 class SentenceEntities:

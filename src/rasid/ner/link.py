@@ -381,11 +381,19 @@ class Linker:
         return LinkedEntity(rs, re_, fs, fe, doc.raw[rs:re_], label, code, place, CONFIDENCE[via], via)
 
     def rule_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """Group names of :func:`group_spans`, cut to the lexicon's actor when it knows the name."""
+        """Group names of :func:`group_spans`, cut to the lexicon's actor when it knows the name.
+
+        Names under a head that is also a common noun (جيش، حركة ...) count
+        unquoted when the lexicon knows them ("جيش الإسلام").
+        """
+        strict = set(group_spans(text, start, end))
         out: list[tuple[int, int]] = []
-        for s, e in group_spans(text, start, end):
+        for s, e in group_spans(text, start, end, strict=False):
             ms = [m for m in self.actors.find(text, s, e) if not m.weak and m.start <= s + 1]
-            out.append((s, ms[0].end) if ms else (s, e))
+            if ms:
+                out.append((s, ms[0].end))
+            elif (s, e) in strict:
+                out.append((s, e))
         return out
 
     # ---------------------------------------------------------------- actors
