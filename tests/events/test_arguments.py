@@ -59,3 +59,11 @@ def test_defaults() -> None:
     assert default_actor2("air_strike", "COALITION", [], civilians=False) == "ISIS"
     assert default_actor2("shelling", "SYR-REB", [], civilians=True) == "CIV"
     assert side_of("HEZBOLLAH") == "govt" and side_of("NUSRA") == "rebel"
+
+
+def test_fire_origin_names_the_shooter() -> None:
+    text = fold("سقطت قذائف على حي باب توما، مصدرها مواقع الفصائل في حي جوبر")
+    ms = ActorLexicon.default().find(text)
+    trig = text.index(fold("قذائف"))
+    r = assign_roles(text, trig, trig + 5, (0, len(text)), (0, len(text)), ms, violence=True)
+    assert r.actor1 == "SYR-REB"

@@ -113,3 +113,9 @@ def test_casualty_clause_goes_to_the_attack_before_it(ex: EventExtractor) -> Non
            "وسط اشتباكات بين الفصائل وقوات النظام في محيط البلدة.")
     air = [e for e in run(ex, raw).events if e.type == "air_strike"]
     assert air and air[0].fatalities is not None and air[0].fatalities.total == 3
+
+
+def test_air_strike_actor_is_an_air_force(ex: EventExtractor) -> None:
+    raw = "عنوان\nقتل خمسة عناصر من تنظيم داعش في غارة جوية على مدينة الرقة."
+    air = [e for e in run(ex, raw).events if e.type == "air_strike"]
+    assert air and air[0].actor1 == "UNK-MIL" and air[0].actor2 == "ISIS"

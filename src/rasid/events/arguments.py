@@ -56,6 +56,9 @@ _AGENT_BEFORE = _set("قبل طيران الطيران طائرات الطائر
 _PLACE_PREP = _set("في من الى إلى على قرب داخل حول بمدينة مدينة العاصمة")
 _KILLED = _set("قتل مقتل مصرع قتلوا قضوا لقوا لقي قتلى قتيلا حتفهم مصرعهم استشهد استشهاد صفوف")
 _BETWEEN = fold("بين")
+_OF = _set("من عناصر مقاتلي صفوف")
+_ORIGIN = _set("مصدرها مصدره مصدر ومصدرها ومصدره")
+""""مصدرها مواقع الفصائل": where the fire came from names who fired."""
 _WITH = _set("مع ومع")
 GOVT_SIDE = frozenset({"SYR-MIL", "SYR-GOV", "RUS-MIL", "RUS-GOV", "IRN-MIL", "IRN-GOV", "HEZBOLLAH"})
 """Codes on the Syrian government's side (territory_gain_govt)."""
@@ -82,10 +85,13 @@ def _words_between(text: str, a: int, b: int) -> list[str]:
 
 def _is_target(text: str, m: ActorMention, clause_start: int, *, violence: bool) -> bool:
     """Whether the words right before mention ``m`` mark it as a target."""
-    prev = _words_between(text, max(clause_start, m.start - 40), m.start)[-2:]
+    prev4 = _words_between(text, max(clause_start, m.start - 60), m.start)[-4:]
+    prev = prev4[-2:]
     nxt = _words_between(text, m.end, min(len(text), m.end + 30))[:3]
     if violence and (any(w in _KILLED for w in prev) or any(w in _KILLED for w in nxt)):
         return True  # victims: "مقتل عناصر من داعش", "قياديا في داعش ... قتلوا"
+    if violence and prev and prev[-1] in _OF and any(w in _KILLED for w in prev4):
+        return True  # "مقتل تسعة من قوات النظام", "مصرع 12 من عناصر التنظيم"
     for w in prev:
         if w in _TARGET_BEFORE and (violence or w not in _TARGET_ONLY_FOR_VIOLENCE):
             return True
@@ -156,8 +162,16 @@ def assign_roles(
     # "بين X و Y"
     # "اشتباكات وصفت بالعنيفة دارت، فجر السبت، بين X و Y": the pair may sit in a later clause
     between = _between(text, trig_end, sent[1], [m for m in usable if m.start >= cs])
-    if between is not None:
+    origin = _marked(text, usable, sent[0], _ORIGIN, 3) if violence else None
+    launched = _marked(text, usable, sent[0], _DO_VERBS, 1) if violence else None
+    if origin is not None:
+        a1 = origin  # "قذائف ... مصدرها مواقع الفصائل"
+        a2 = next((m for m in in_clause if id(m) in targets and code(m) != code(a1)), None)
+    elif between is not None:
         a1, a2 = between
+        if launched is not None and side_of(code(launched)) == side_of(code(a2)) \
+                and side_of(code(a1)) != side_of(code(launched)):
+            a1, a2 = a2, a1  # "معارك بين قوات النظام والمعارضة إثر هجوم شنه مقاتلو المعارضة"
     else:
         # explicit agent markers: "من قبل X", "طيران X" (lexicon-level) handled via prev words
         for m in in_clause:
@@ -227,6 +241,16 @@ def assign_roles(
 
 
 _THAT = _set("أن إن ان وأن وإن بأن")
+
+
+def _marked(text: str, mentions: Sequence[ActorMention], sent_start: int, cues: frozenset[str],
+            within: int) -> ActorMention | None:
+    """The first mention with a word of ``cues`` among the ``within`` words before it."""
+    for m in mentions:
+        prev = _words_between(text, max(sent_start, m.start - 12 * within), m.start)[-within:]
+        if any(w in cues for w in prev):
+            return m
+    return None
 
 
 def _after_complementizer(text: str, m: ActorMention, cs: int) -> bool:

@@ -44,7 +44,7 @@ from rasid.events.fatalities import KILL_WORDS, FatalityMention, find_fatalities
 from rasid.events.modality import modality
 from rasid.events.triggers import Trigger, TriggerLexicon
 from rasid.records import INTERACTION_TYPES, VIOLENCE_TYPES, Event, Fatalities, Location
-from rasid.resolve.actors import ActorLexicon, ActorMention
+from rasid.resolve.actors import ActorLexicon, ActorMention, armed_code
 from rasid.text.normalize import fold
 from rasid.text.sentences import split_clauses, split_sentences
 from rasid.text.tokenize import TOKEN_RE, bases
@@ -95,6 +95,11 @@ _SPORT = _set(
     "مباراة المباراة مباريات الدوري دوري منتخب المنتخب نادي النادي لاعب اللاعب لاعبين اللاعبين مدرب المدرب "
     "بطولة البطولة الودية ودية القرعة كرة الملعب هدف هدفين الهدف الشوط المهاجم الفريق"
 )
+_AIR_FORCES = frozenset({
+    "SYR-MIL", "RUS-MIL", "COALITION", "USA-MIL", "TUR-MIL", "FRA-MIL", "GBR-MIL", "JOR-MIL", "ISR-MIL",
+    "SAU-MIL", "ARE-MIL", "IRQ-MIL", "CAN-MIL", "AUS-MIL", "UNK-MIL",
+})
+"""Parties that carry out air strikes: states' air forces, the coalition, unidentified aircraft."""
 _AIR_ACTORS = frozenset({
     "COALITION", "USA-MIL", "TUR-MIL", "FRA-MIL", "GBR-MIL", "RUS-MIL", "JOR-MIL", "ISR-MIL",
 })
@@ -153,6 +158,7 @@ class _Ctx:
     doc_location: Location | None = None
     last_event: dict[str, Event] = field(default_factory=dict)
     actor2: str | None = None
+    air_actor: str | None = None
     place_mentions: list[Any] = field(default_factory=list)
     head_location: Location | None = None
     loc_cache: dict[tuple[int, int], Location | None] = field(default_factory=dict)
@@ -547,6 +553,19 @@ class EventExtractor:
                 a1 = ctx.actor1 or ctx.doc_actor1
                 if a1 == a2:
                     a1 = None
+        if typ == "air_strike" and a1 not in _AIR_FORCES:
+            # only states fly: an armed group named near a raid is its target or a bystander
+            flying = [m.code for m in cand_actors if armed_code(m.code) in _AIR_FORCES
+                      and armed_code(m.code) != "UNK-MIL"]
+            dflt = default_actor1(typ, t.family, text, (sent.start, sent.end))
+            if "COALITION" in flying:
+                a1 = "COALITION"
+            elif dflt == "SYR-MIL":
+                a1 = dflt  # helicopters, barrel bombs
+            elif flying:
+                a1 = armed_code(flying[0])
+            else:
+                a1 = ctx.air_actor or dflt
         mod = modality(text, t.start, t.end, clause.start, clause.end, event_type=typ)
         if mod == "hypothetical" and typ == "deployment":
             return None  # "في حال أرادوا الانسحاب": a condition, not a movement
@@ -572,6 +591,8 @@ class EventExtractor:
             a1 = "CIV"
         if typ in ("suicide_bomb", "remote_explosive") and a1 in _BOMBERS:
             ctx.bomber = a1
+        if typ == "air_strike" and a1 in _AIR_FORCES and a1 != "UNK-MIL":
+            ctx.air_actor = a1
         if violence and a1 is not None and a1 not in ("UNK-MIL", "CIV"):
             ctx.actor1 = a1
             if ctx.doc_actor1 is None:
