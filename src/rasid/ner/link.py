@@ -162,7 +162,7 @@ _NAME_STOP = _set(
     "بالقرب قرب شمال جنوب شرق غرب السيطرة سيطرته سيطرتها الهجوم هجوم هجوما هجومه مسؤولية المسؤولية "
     "تبني استهداف تدمير قصف مقتل أسر اسر بيان بيانا عملية آخر اخر أخرى إسلامي اسلامي عسكري مسلح "
     "معارض جهادي متشدد كبير صغير مقاتل محلي مقاتلة معارضة إسلامية اسلامية مسلحة جهادية متشددة "
-    "محلية عسكرية أجنبية اجنبية تابعة موالية"
+    "محلية عسكرية أجنبية اجنبية تابعة موالية أو او ولا لا أي اي هذا هذه ذلك تلك"
 )
 _SEP_OK = re.compile(r"^[\s«»\"“”'()]*$")
 _APPOS_SEP = re.compile(r"^\s*[،,(\-–]\s*[«\"“]?\s*$")
@@ -392,9 +392,28 @@ class Linker:
             ms = [m for m in self.actors.find(text, s, e) if not m.weak and m.start <= s + 1]
             if ms:
                 out.append((s, ms[0].end))
-            elif (s, e) in strict:
+            elif (s, e) in strict and not self._is_place_name(text, s, e):
                 out.append((s, e))
         return out
+
+    def _is_place_name(self, text: str, s: int, e: int) -> bool:
+        """Is the name after the head of ``text[s:e]`` a place ("لواء اسكندرون" is a province)?"""
+        if self.gazetteer is None:
+            return False
+        head = TOKEN_RE.search(text, s, e)
+        if head is None:
+            return False
+        words = [m for m in TOKEN_RE.finditer(text, head.end(), e) if m.group()[0].isalpha()]
+        if not words:
+            return False
+        try:
+            ms = self.gazetteer.find(text, words[0].start(), words[-1].end())
+        except Exception:  # another module's bug must not stop linking
+            return False
+        return any(m.start <= words[0].start() and words[-1].end() <= m.end for m in ms)
+
+    def _derived(self, text: str, s: int, e: int) -> str | None:
+        return None if self._is_place_name(text, s, e) else derived_code(text[s:e])
 
     # ---------------------------------------------------------------- actors
     def _actor(self, doc: Document, fs: int, fe: int, label: str, sent: Span) -> tuple[str | None, str]:
@@ -423,7 +442,7 @@ class Linker:
             # 5. "قائد لواء صقور الجبل فلان": an unknown group right before the name
             for s, e in reversed(group_spans(text, ws, fs)):
                 if _SEP_OK.match(text[e:fs]):
-                    dc = derived_code(text[s:e])
+                    dc = self._derived(text, s, e)
                     if dc is not None:
                         return dc, "derived"
                 break
@@ -431,7 +450,7 @@ class Linker:
         # ORG: a group name the lexicon lacks ("صقور الجبل" after its head too)
         for s, e in group_spans(text, max(ws, fs - 12), fe):
             if s <= fs + 1 and e > fs:
-                dc = derived_code(text[s:e])
+                dc = self._derived(text, s, e)
                 if dc is not None:
                     return dc, "derived"
         return None, ""
@@ -451,7 +470,7 @@ class Linker:
         ms = [m for m in self.actors.find(text, s, e) if not m.weak]
         if ms:
             return ms[0].code
-        return derived_code(text[s:e])
+        return self._derived(text, s, e)
 
     # ---------------------------------------------------------------- places
     def _places(self, text: str, s: int, e: int) -> list[Any]:
