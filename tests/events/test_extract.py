@@ -119,3 +119,14 @@ def test_air_strike_actor_is_an_air_force(ex: EventExtractor) -> None:
     raw = "عنوان\nقتل خمسة عناصر من تنظيم داعش في غارة جوية على مدينة الرقة."
     air = [e for e in run(ex, raw).events if e.type == "air_strike"]
     assert air and air[0].actor1 == "UNK-MIL" and air[0].actor2 == "ISIS"
+
+
+def test_war_toll_is_no_event(ex: EventExtractor) -> None:
+    raw = "عنوان\nوتشهد سوريا منذ آذار 2011 نزاعا داميا تسبب بمقتل أكثر من 240 ألف شخص."
+    assert not run(ex, raw).events
+
+
+def test_suicide_driver_of_a_car_bomb(ex: EventExtractor) -> None:
+    raw = "عنوان\nفجر انتحاري نفسه في سيارة مفخخة عند حاجز للقوات الكردية في مدينة القامشلي."
+    types = {e.type for e in run(ex, raw).events}
+    assert "suicide_bomb" in types and "remote_explosive" not in types

@@ -65,3 +65,8 @@ def test_later_single_victim_is_added() -> None:
 
 def test_unit_name_is_no_death() -> None:
     assert find_fatalities(fold("انفجرت سيارة قرب مقر لواء شهداء بدر في البلدة")) is None
+
+
+def test_year_is_no_count() -> None:
+    f = find_fatalities(fold("القائد الذي قتل في مارس 2014 في المعارك"))
+    assert f is not None and f.total is None

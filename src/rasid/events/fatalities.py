@@ -67,6 +67,10 @@ _SINGLE = _set(
     "مواطن مواطنا سيدة قيادي قياديا شرطي شرطيا قائد زعيم أمير مسؤول ناشط صحفي طبيب فتى شاب"
 )
 _ONE = _set("واحد واحدة")
+_YEAR_BEFORE = _set(
+    "عام العام سنة منذ يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر "
+    "نوفمبر ديسمبر شباط آذار نيسان أيار حزيران تموز آب أيلول الأول الثاني صيف ربيع خريف شتاء"
+)
 _UNIT = _set("لواء ألوية كتيبة كتائب تجمع سرايا سرية فرقة حركة جبهة جيش")
 """Unit names before a killing word: "لواء شهداء اليرموك" names a group, reports no death."""
 _LIST_STOP = _set("في جراء خلال بسبب إثر اثر بعد عند قرب على من نتيجة")
@@ -190,6 +194,8 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
             if cues[k] is not None:
                 right = cues[k]
                 break
+        if m.value is not None and 1900 <= m.value <= 2100 and i > 0 and _strip(words[i - 1]) in _YEAR_BEFORE:
+            continue  # "في مارس 2014": a year
         if m.value == 1 and m.text in _ONE:
             continue  # "عائلة واحدة": an adjective, not a count
         noun = words[j] if j < len(toks) else ""
