@@ -130,3 +130,8 @@ def test_suicide_driver_of_a_car_bomb(ex: EventExtractor) -> None:
     raw = "عنوان\nفجر انتحاري نفسه في سيارة مفخخة عند حاجز للقوات الكردية في مدينة القامشلي."
     types = {e.type for e in run(ex, raw).events}
     assert "suicide_bomb" in types and "remote_explosive" not in types
+
+
+def test_attack_told_across_a_comma_is_one_event(ex: EventExtractor) -> None:
+    raw = "عنوان\nأمطرت الفصائل المقاتلة المعارضة، بلدتي الفوعة وكفريا بمئات القذائف الصاروخية."
+    assert len([e for e in run(ex, raw).events if e.type == "shelling"]) == 1

@@ -438,6 +438,13 @@ class EventExtractor:
             key = (c.clause.start, c.type)
             if key in seen:
                 continue
+            prev = next((k for k in reversed(kept) if k.type == c.type), None)
+            if prev is not None and c.type in VIOLENCE_TYPES and _adjacent(clauses, prev.clause, c.clause) \
+                    and len(_WORDS.findall(text, prev.clause.start, prev.clause.end)) <= _SHORT_CLAUSE:
+                # "أمطرت الفصائل المقاتلة، بلدتي الفوعة وكفريا بالقذائف": one attack told across a comma
+                prev.clause = Span(prev.clause.start, c.clause.end, prev.clause.label)
+                seen.add(key)
+                continue
             seen.add(key)
             kept.append(c)
         violent = [c for c in kept if c.type in VIOLENCE_TYPES]
@@ -800,6 +807,16 @@ def _bomber(mentions: list[ActorMention], ctx: _Ctx) -> str | None:
     return ctx.bomber
 
 
+
+
+_WORDS = re.compile(r"\S+")
+_SHORT_CLAUSE = 6
+
+
+def _adjacent(clauses: list[Span], a: Span, b: Span) -> bool:
+    """Whether clause ``b`` directly follows clause (or merged clauses) ``a``."""
+    nxt = [c for c in clauses if c.start >= a.end]
+    return bool(nxt) and nxt[0].start == b.start
 
 
 def _owner(cands: list[_Cand], pos: int) -> _Cand:
