@@ -28,13 +28,14 @@ the source, and is skipped.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rasid.errors import DataFileError
 from rasid.resolve.actors import ActorEntry, ActorLexicon, ActorMention, _package_text
 from rasid.text.normalize import fold
-from rasid.text.tokenize import TOKEN_RE, bases
+from rasid.text.tokenize import TOKEN_RE, bases, token_spans
 
 __all__ = ["SourceMention", "SourceLexicon", "find_source", "document_sources", "actor_source_code"]
 
@@ -175,11 +176,12 @@ def _candidates(
     text: str, start: int, end: int, actors: ActorLexicon | None, lex: SourceLexicon
 ) -> list[tuple[int, SourceMention]]:
     """(rank, mention) pairs; lower rank is better, ties go to the earlier mention."""
-    wtoks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
+    wtoks = token_spans(text, start, end)  # shared with the extractor and the actor lexicon
     if not wtoks:
         return []
     toks = [(s, e) for s, e, _ in wtoks]
-    cue_idx = [i for i, t in enumerate(wtoks) if lex.is_cue(t[2])]
+    known = lex._cue
+    cue_idx = [i for i, t in enumerate(wtoks) if known.get(t[2]) or (t[2] not in known and lex.is_cue(t[2]))]
     out: list[tuple[int, SourceMention]] = []
 
     def nearest_cue(a: int, b: int) -> tuple[int, int] | None:
@@ -209,7 +211,8 @@ def _candidates(
         if (m.text.startswith("ل") and not m.alias.startswith("ل")) or prev_word(a) == "ل":
             continue  # "قال لرويترز": the outlet is the interviewer
         names.append((a, b, SourceMention(m.code, m.start, m.end, m.text), m.weak))
-    actor_ms = actors.find_tokens(text, wtoks) if actors is not None and cue_idx else []
+    # the same span as the extractor's own actor lookup: ActorLexicon.find answers it from its memo
+    actor_ms = actors.find(text, start, end) if actors is not None and cue_idx else []
     for a, b, sm, weak in names:
         if sm.code in _OUTLETS:
             # "نقلت رويترز عن الناطق باسم الجبهة الجنوبية": the outlet relays someone else
@@ -236,7 +239,7 @@ def _candidates(
 
 
 def _relayed(
-    wtoks: list[tuple[int, int, str]],
+    wtoks: Sequence[tuple[int, int, str]],
     b: int,
     names: list[tuple[int, int, SourceMention, bool]],
     actor_ms: list[ActorMention],

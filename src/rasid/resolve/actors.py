@@ -37,8 +37,9 @@ from importlib import resources
 from pathlib import Path
 
 from rasid.errors import DataFileError
+from rasid.text.memo import TextMemo
 from rasid.text.normalize import fold
-from rasid.text.tokenize import TOKEN_RE, bases
+from rasid.text.tokenize import TOKEN_RE, bases, token_spans
 
 __all__ = [
     "ActorEntry", "ActorMention", "ActorLexicon", "KINDS", "armed_code", "read_lexicon_file",
@@ -197,6 +198,7 @@ class ActorLexicon:
         self._first = first
         self._nat = dict(nationalities or {})
         self._hits: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._memo = TextMemo()  # find() results of the current text, by span
         self.size = len(table)
 
     def _readings(self, word: str) -> tuple[tuple[int, str], ...]:
@@ -251,8 +253,11 @@ class ActorLexicon:
             end: end of the scanned span (default: end of text).
         """
         end = len(text) if end is None else end
-        toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
-        return self.find_tokens(text, toks)
+        table = self._memo.table(text)  # the extractor and the source finder read the same sentence
+        found = table.get((start, end))
+        if found is None:
+            found = table[(start, end)] = tuple(self.find_tokens(text, token_spans(text, start, end)))
+        return list(found)
 
     def find_tokens(self, text: str, toks: Sequence[tuple[int, int, str]]) -> list[ActorMention]:
         """Like :meth:`find`, over tokens already found: ``(start, end, word)`` of ``TOKEN_RE`` on ``text``.
@@ -265,8 +270,12 @@ class ActorLexicon:
         out: list[ActorMention] = []
         i, n = 0, len(words)
         readings = self._readings
+        hits = self._hits
         while i < n:
-            if not readings(words[i]):
+            r = hits.get(words[i])
+            if r is None:
+                r = readings(words[i])
+            if not r:
                 i += 1
                 continue
             c = self._at(words, i)

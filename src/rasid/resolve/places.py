@@ -33,6 +33,7 @@ from importlib import resources
 
 from rasid.errors import DataFileError
 from rasid.records import Location
+from rasid.text.memo import TextMemo
 from rasid.text.normalize import fold
 
 __all__ = ["Place", "PlaceMention", "Gazetteer", "word_key", "name_keys"]
@@ -78,6 +79,7 @@ _LINK_WORDS = {
     "في", "قرب", "من", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "الواقعه",
     "الواقع", "التابعه", "التابع", "ل", "لمدينه", "لبلده", "بمدينه", "بمنطقه", "بريف", "بمحافظه",
 }
+_UNKNOWN_CUED = frozenset(("quarter", "camp", "airport", "facility", "village", "town", "area"))
 _SHORT_KEY = 3  # keys this short must be written exactly (no bare-clitic stripping)
 _MAX_WORDS = 6
 
@@ -235,6 +237,11 @@ class Gazetteer:
         """Folded gentilic adjective -> (place id, part-of flag)."""
         self._by_id: dict[str, Place] = {}
         self._well_known: list[bool] = []
+        self._starts: dict[str, bool] = {}
+        """Folded word -> whether one of its readings starts an indexed name (cache of ``_first``)."""
+        self._skip: dict[str, bool] = {}
+        """Folded word -> whether no mention can start at it (see :meth:`_inert`)."""
+        self._memo = TextMemo()  # find() results of the current text, by span
         for place, names in places:
             self.add(place, names)
 
@@ -243,6 +250,9 @@ class Gazetteer:
         """Add one place under its Arabic names; returns False when no usable name."""
         idx = len(self.places)
         usable = False
+        self._starts.clear()  # the index changes: what a word may start, what a text holds
+        self._skip.clear()
+        self._memo.clear()
         for raw_name in names:
             name = fold(raw_name).strip()
             if not name or not _ARABIC_NAME_RE.match(name):
@@ -337,8 +347,36 @@ class Gazetteer:
     def _tokens(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, start, end)]
 
+    def _may_start(self, word: str) -> bool:
+        """Whether a reading of ``word`` starts an indexed name (cached per word)."""
+        r = self._starts.get(word)
+        if r is None:
+            first = self._first
+            r = False
+            for key, _al, _bare in word_key(word):
+                if key in first:
+                    r = True
+                    break
+            if len(self._starts) > 500_000:
+                self._starts.clear()
+            self._starts[word] = r
+        return r
+
+    def _inert(self, word: str) -> bool:
+        """Whether no mention can start at ``word``: no name starts with it and it is no cue of
+        :meth:`_cued_unknown` (cached per word; most words of a text)."""
+        r = self._skip.get(word)
+        if r is None:
+            r = not self._may_start(word) and _TYPE_CUES.get(_bare_word(word)) not in _UNKNOWN_CUED
+            if len(self._skip) > 500_000:
+                self._skip.clear()
+            self._skip[word] = r
+        return r
+
     def _match_at(self, text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int, str, list[int], int] | None:
         """Longest name starting at token i: (n_tokens, key, place indexes, bare_clitic)."""
+        if not self._may_start(toks[i][2]):
+            return None  # most words: no reading is the first word of a name
         best: tuple[int, str, list[int], int] | None = None
         adjective = toks[i][2] in self.nisba  # "الحلبيه" is an adjective, not the village of that name
         readings = word_key(toks[i][2])
@@ -384,10 +422,7 @@ class Gazetteer:
     @staticmethod
     def _bare_word(tok: str) -> str:
         """A cue word without its leading clitics and article ("وبريف" -> "ريف")."""
-        for key, _al, _bare in reversed(word_key(tok)):
-            if key in _TYPE_CUES or key in _PROX_CUES or key in _DIR_ADJ:
-                return key
-        return tok
+        return _bare_word(tok)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
         """All place mentions in ``text[start:end]`` (folded text), left to right.
@@ -397,12 +432,25 @@ class Gazetteer:
         ("الشمالي") are part of the mention and set its precision.
         """
         end = len(text) if end is None else end
+        table = self._memo.table(text)  # the extractor looks a sentence up more than once
+        found = table.get((start, end))
+        if found is None:
+            found = table[(start, end)] = tuple(self._find(text, start, end))
+        return list(found)
+
+    def _find(self, text: str, start: int, end: int) -> list[PlaceMention]:
         toks = self._tokens(text, start, end)
         n = len(toks)
         mentions: list[PlaceMention] = []
         pending: list[PlaceMention] = []
         i = lo = 0
+        skip = self._skip
         while i < n:
+            w = toks[i][2]
+            inert = skip.get(w)
+            if inert or (inert is None and self._inert(w)):
+                i += 1
+                continue
             made = self._mention_at(text, toks, i, lo)
             if made is None:
                 made = self._cued_unknown(text, toks, i, lo)
@@ -501,7 +549,7 @@ class Gazetteer:
         with precision 2.
         """
         cue = self._bare_word(toks[i][2])
-        if _TYPE_CUES.get(cue) not in ("quarter", "camp", "airport", "facility", "village", "town", "area"):
+        if _TYPE_CUES.get(cue) not in _UNKNOWN_CUED:
             return None
         n = len(toks)
         for j in range(i + 2, min(i + 5, n)):
@@ -850,6 +898,14 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.places)
+
+
+@lru_cache(maxsize=100_000)
+def _bare_word(tok: str) -> str:
+    for key, _al, _bare in reversed(word_key(tok)):
+        if key in _TYPE_CUES or key in _PROX_CUES or key in _DIR_ADJ:
+            return key
+    return tok
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

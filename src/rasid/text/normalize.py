@@ -15,6 +15,7 @@ folded text is a span of the original article.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -57,6 +58,11 @@ def _fold_char(ch: str) -> str:
 
 
 _TRANSLATE = str.maketrans({k: v for k, v in FOLD_TABLE.items()})
+# presentation forms and full-width characters: NFKC, possibly into several letters
+_PRESENTATION = re.compile("[\uFB50-\uFEFC\uFF01-\uFF5E]")
+# runs of characters the fold table drops (diacritics, tatweel, invisible marks)
+_DROPPED = re.compile("[" + "".join(re.escape(k) for k, v in FOLD_TABLE.items() if v == "") + "]+")
+assert all(len(v) <= 1 for v in FOLD_TABLE.values())  # the fast path below relies on it
 
 
 def fold(s: str) -> str:
@@ -66,7 +72,7 @@ def fold(s: str) -> str:
     True
     """
     out = s.translate(_TRANSLATE)
-    if any(0xFB50 <= ord(c) <= 0xFEFC or 0xFF01 <= ord(c) <= 0xFF5E for c in out):
+    if _PRESENTATION.search(out):
         out = "".join(_fold_char(c) for c in out)
     return out
 
@@ -79,12 +85,20 @@ def normalize(raw: str) -> tuple[str, list[int]]:
         character that produced ``text[i]``; ``offsets[len(text)] == len(raw)``.
     """
     folded = raw.translate(_TRANSLATE)
-    if len(folded) == len(raw) and not any(
-        0xFB50 <= ord(c) <= 0xFEFC or 0xFF01 <= ord(c) <= 0xFF5E for c in folded
-    ):
-        return folded, list(range(len(raw) + 1))
+    if not _PRESENTATION.search(folded):
+        if len(folded) == len(raw):
+            return folded, list(range(len(raw) + 1))
+        # only deletions (every table entry is one character or none): keep the raw
+        # index of each run of kept characters, without a loop over characters
+        offsets: list[int] = []
+        prev = 0
+        for m in _DROPPED.finditer(raw):
+            offsets.extend(range(prev, m.start()))
+            prev = m.end()
+        offsets.extend(range(prev, len(raw) + 1))
+        return folded, offsets
     parts: list[str] = []
-    offsets: list[int] = []
+    offsets = []
     for i, ch in enumerate(raw):
         f = _fold_char(ch)
         if not f:

@@ -20,9 +20,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rasid.text.memo import TextMemo
 from rasid.text.normalize import fold
 
-__all__ = ["Token", "tokenize", "bases", "TOKEN_RE"]
+__all__ = ["Token", "tokenize", "token_spans", "bases", "TOKEN_RE"]
 
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S", re.UNICODE)
 
@@ -45,38 +46,66 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
 
 
-@lru_cache(maxsize=200_000)
+_SPANS = TextMemo()
+
+
+def token_spans(text: str, start: int = 0, end: int | None = None) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, word)`` of the ``TOKEN_RE`` tokens of ``text[start:end]``, shared.
+
+    Every matcher that reads a sentence needs its tokens; this computes them
+    once per span of the current text (see :class:`rasid.text.memo.TextMemo`)
+    and hands the same immutable tuple to every caller.
+    """
+    end = len(text) if end is None else end
+    table = _SPANS.table(text)
+    toks = table.get((start, end))
+    if toks is None:
+        toks = table[(start, end)] = tuple((m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end))
+    return toks  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=400_000)
 def _bases(word: str, suffixes: bool) -> tuple[str, ...]:
-    out: list[str] = [word]
-
-    def add(w: str) -> None:
-        if len(w) >= 2 and w not in out:
-            out.append(w)
-
-    stems = [word]
-    w = word
-    if len(w) > 3 and w[0] in _CONJ:
-        w = w[1:]
-        add(w)
-        stems.append(w)
-    for s in list(stems):
-        if len(s) > 3 and s[0] in _PREP:
-            if s[0] == "ل" and s.startswith("لل") and len(s) > 4:
-                add("ا" + s[1:])  # لل + noun = ل + ال + noun
-                stems.append("ا" + s[1:])
-            add(s[1:])
-            stems.append(s[1:])
-        if len(s) > 3 and s[0] == "س":  # future marker on verbs
-            add(s[1:])
-    for s in list(out):
-        if s.startswith("ال") and len(s) > 4:
-            add(s[2:])
     if suffixes:
-        for s in list(out):
+        out = list(_bases(word, False))
+        for s in tuple(out):
             for suf in _SUFFIXES:
                 if s.endswith(suf) and len(s) - len(suf) >= 3:
-                    add(s[: -len(suf)])
+                    b = s[: -len(suf)]
+                    if b not in out:
+                        out.append(b)
                     break
+        return tuple(out)
+    out = [word]
+    if len(word) <= 3:
+        return (word,)
+    stems = [word]
+    if word[0] in _CONJ:
+        w = word[1:]
+        out.append(w)
+        stems.append(w)
+    for s in tuple(stems):
+        if len(s) > 3:
+            c = s[0]
+            if c in _PREP:
+                if c == "ل" and len(s) > 4 and s[1] == "ل":
+                    b = "ا" + s[1:]  # لل + noun = ل + ال + noun
+                    if b not in out:
+                        out.append(b)
+                    stems.append(b)
+                b = s[1:]
+                if b not in out:
+                    out.append(b)
+                stems.append(b)
+            elif c == "س":  # future marker on verbs
+                b = s[1:]
+                if b not in out:
+                    out.append(b)
+    for s in tuple(out):
+        if len(s) > 4 and s.startswith("ال"):
+            b = s[2:]
+            if b not in out:
+                out.append(b)
     return tuple(out)
 
 
