@@ -135,3 +135,10 @@ def test_suicide_driver_of_a_car_bomb(ex: EventExtractor) -> None:
 def test_attack_told_across_a_comma_is_one_event(ex: EventExtractor) -> None:
     raw = "عنوان\nأمطرت الفصائل المقاتلة المعارضة، بلدتي الفوعة وكفريا بمئات القذائف الصاروخية."
     assert len([e for e in run(ex, raw).events if e.type == "shelling"]) == 1
+
+
+def test_two_towns_named_again_keep_their_place(ex: EventExtractor) -> None:
+    raw = ("عنوان\nقصفت الفصائل بلدة نبل في ريف حلب الشمالي بالقذائف.\n"
+           "وسقطت أكثر من مئة قذيفة على البلدة الواقعة في محافظة حلب.")
+    evs = [e for e in run(ex, raw).events if e.type == "shelling"]
+    assert len(evs) == 2 and evs[1].location is not None and evs[1].location.precision == 1

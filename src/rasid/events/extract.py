@@ -161,6 +161,7 @@ class _Ctx:
     last_event: dict[str, Event] = field(default_factory=dict)
     actor2: str | None = None
     air_actor: str | None = None
+    towns: list[Location] = field(default_factory=list)
     place_mentions: list[Any] = field(default_factory=list)
     head_location: Location | None = None
     loc_cache: dict[tuple[int, int], Location | None] = field(default_factory=dict)
@@ -624,11 +625,15 @@ class EventExtractor:
             # a country says little: the paragraph's place, else the article's, else the headline's
             if carried is not None and (loc is None or carried.country == loc.country):
                 loc = carried
-        elif loc.precision == 3 and carried is not None and carried.precision < 3 \
-                and carried.admin1 == loc.admin1:
-            loc = carried  # "في ريف حماة" after "قرية X في ريف حماة": the place already named
+        elif loc.precision in (2, 3) and (loc.precision == 3 or _anaphoric_place(text, clause)) and any(
+                r.admin1 == loc.admin1 for r in ctx.towns):
+            # "في ريف حماة" after "قرية X في ريف حماة", "البلدتين الواقعتين في محافظة حلب":
+            # the town already named
+            loc = next(r for r in reversed(ctx.towns) if r.admin1 == loc.admin1)
         elif loc.precision <= 3:
             ctx.location = ctx.doc_location = loc
+        if loc is not None and loc.precision == 1 and loc.country in (None, "SY"):
+            ctx.towns.append(loc)
         if self.slot_filler is not None and (a1 is None or a2 is None or loc is None):
             # names in no lexicon: linked NER entities (rasid.ner.lazy.fill_event_slots)
             try:
@@ -693,6 +698,10 @@ class EventExtractor:
         cands = [m for m in places if span.start <= m.start and m.end <= span.end
                  and not any(a.start < m.end and m.start < a.end for a in actors)
                  and not _after_seat(text, m.start)]
+        origin = _ORIGIN_RE.search(text, span.start, span.end)
+        if origin is not None and any(m.start < origin.start() for m in cands):
+            # "قذائف على حي باب توما، مصدرها مواقع الفصائل في حي جوبر": where the fire came from
+            cands = [m for m in cands if m.start < origin.start()]
         best: tuple[tuple[int, int, int, int], Location] | None = None
         for m in cands:
             key = (m.start, m.end)
@@ -817,6 +826,18 @@ def _adjacent(clauses: list[Span], a: Span, b: Span) -> bool:
     """Whether clause ``b`` directly follows clause (or merged clauses) ``a``."""
     nxt = [c for c in clauses if c.start >= a.end]
     return bool(nxt) and nxt[0].start == b.start
+
+
+_PLACE_ANAPHORS = re.compile(r"(?:^|\s)[وبل]?(?:" + "|".join(fold(w) for w in (
+    "المدينة", "البلدة", "البلدتين", "القرية", "القريتين", "المدينتين")) + r")(?=[\s،,.»\"]|$)")
+
+
+def _anaphoric_place(text: str, span: Span) -> bool:
+    """Whether the span points back to a place already named ("على البلدتين"، "في المدينة")."""
+    return _PLACE_ANAPHORS.search(text, span.start, span.end) is not None
+
+
+_ORIGIN_RE = re.compile(r"(?:^|\s)و?(?:مصدرها|مصدره|مصدر)(?=\s)")
 
 
 def _owner(cands: list[_Cand], pos: int) -> _Cand:
