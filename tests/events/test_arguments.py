@@ -67,3 +67,11 @@ def test_fire_origin_names_the_shooter() -> None:
     trig = text.index(fold("قذائف"))
     r = assign_roles(text, trig, trig + 5, (0, len(text)), (0, len(text)), ms, violence=True)
     assert r.actor1 == "SYR-REB"
+
+
+def test_fighters_killed_in_clashes_with_another_party_are_the_target() -> None:
+    text = fold("ثمانية عناصر من حزب الله قتلوا خلال المواجهات الدائرة مع المعارضة")
+    ms = ActorLexicon.default().find(text)
+    trig = text.index(fold("المواجهات"))
+    r = assign_roles(text, trig, trig + 9, (0, len(text)), (0, len(text)), ms, violence=True)
+    assert r.actor2 == "HEZBOLLAH"

@@ -57,6 +57,7 @@ _PLACE_PREP = _set("في من الى إلى على قرب داخل حول بمد
 _KILLED = _set("قتل مقتل مصرع قتلوا قضوا لقوا لقي قتلى قتيلا حتفهم مصرعهم استشهد استشهاد صفوف")
 _BETWEEN = fold("بين")
 _OF = _set("من عناصر مقاتلي صفوف")
+_VICTIM_NOUNS = _set("عناصر عنصرا عنصر مقاتلين مقاتلا جنود جنديا أفراد قتلى عددا عدد")
 _ORIGIN = _set("مصدرها مصدره مصدر ومصدرها ومصدره")
 """"مصدرها مواقع الفصائل": where the fire came from names who fired."""
 _WITH = _set("مع ومع")
@@ -92,6 +93,9 @@ def _is_target(text: str, m: ActorMention, clause_start: int, *, violence: bool)
         return True  # victims: "مقتل عناصر من داعش", "قياديا في داعش ... قتلوا"
     if violence and prev and prev[-1] in _OF and any(w in _KILLED for w in prev4):
         return True  # "مقتل تسعة من قوات النظام", "مصرع 12 من عناصر التنظيم"
+    if violence and prev and prev[-1] in _OF and len(prev) == 2 and prev[0] in _VICTIM_NOUNS and any(
+            w in _KILLED for w in _words_between(text, m.end, min(len(text), m.end + 60))[:8]):
+        return True  # "ثمانية عناصر من حزب الله بينهم قادة قتلوا خلال المواجهات"
     for w in prev:
         if w in _TARGET_BEFORE and (violence or w not in _TARGET_ONLY_FOR_VIOLENCE):
             return True

@@ -156,6 +156,7 @@ class _Ctx:
     year: int | None = None
     doc_blast: str | None = None
     doc_actor1: str | None = None
+    actor1_count: dict[str, int] = field(default_factory=dict)
     bomber: str | None = None
     doc_location: Location | None = None
     last_event: dict[str, Event] = field(default_factory=dict)
@@ -613,8 +614,9 @@ class EventExtractor:
             ctx.air_actor = a1
         if violence and a1 is not None and a1 not in ("UNK-MIL", "CIV"):
             ctx.actor1 = a1
-            if ctx.doc_actor1 is None:
-                ctx.doc_actor1 = a1
+            ctx.actor1_count[a1] = ctx.actor1_count.get(a1, 0) + 1
+            # the article's main attacker: the one most often named so far
+            ctx.doc_actor1 = max(ctx.actor1_count, key=ctx.actor1_count.__getitem__)
         loc = self._nearest_place(text, t, clause, places, actors, ctx)
         if loc is None:
             loc = self._nearest_place(text, t, sent, places, actors, ctx)
