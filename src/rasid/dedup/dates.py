@@ -28,30 +28,15 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from rasid.resolve.dates import resolve_date
 from rasid.text.normalize import fold
 
 __all__ = ["ReportTime", "report_time", "parse_iso", "iso"]
 
-_WEEKDAYS = {  # Monday = 0, as date.weekday()
-    "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3,
-    "الجمعة": 4, "السبت": 5, "الأحد": 6,
-}
-_MONTHS = {
-    "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3,
-    "أبريل": 4, "إبريل": 4, "نيسان": 4, "مايو": 5, "أيار": 5, "يونيو": 6, "يونيه": 6,
-    "حزيران": 6, "يوليو": 7, "يوليه": 7, "تموز": 7, "أغسطس": 8, "آب": 8,
-    "سبتمبر": 9, "أيلول": 9, "أكتوبر": 10, "تشرين الأول": 10, "نوفمبر": 11,
-    "تشرين الثاني": 11, "ديسمبر": 12, "كانون الأول": 12,
-}
-_F_WEEKDAYS = {fold(k): v for k, v in _WEEKDAYS.items()}
-_F_MONTHS = {fold(k): v for k, v in _MONTHS.items()}
-_DAY_WORDS = {  # folded word -> days before the article date
-    fold("أول أمس"): 2, fold("أول من أمس"): 2, fold("أمس"): 1, fold("البارحة"): 1,
-    fold("اليوم"): 0, fold("الليلة"): 0,
-}
+_WEEKDAY = re.compile(fold("الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد"))
+_ANCHORED = re.compile(fold(r"(?<!\w)(?:و|ف|ب|وب|بال|وبال)?(?:امس|البارحه|اليوم|الليله)(?!\w)"))
 _SPAN = re.compile(fold("منذ|خلال|طوال|حتى"))  # a stretch of time, not a day
 _VAGUE = re.compile(fold("أيام|الأخيرة|أسابيع|أسبوع|أشهر|شهر|سنوات|سنة|عام|أعوام"))
-_DAY_MONTH = re.compile(r"(\d{1,2})\s*(?:من\s*)?(?:شهر\s*)?(" + "|".join(sorted(_F_MONTHS, key=len, reverse=True)) + ")")
 _TIME_OF_DAY = re.compile(fold(r"(?:(?:في|خلال|منذ)\s+)?(?:ال)?(?:صباح|مساء|ليل|فجر|ظهر|عصر|الليلة|ساعات|قليل)\S*(?:\s+\S+)?"))
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -102,27 +87,22 @@ def iso(day: int) -> str:
 
 @lru_cache(maxsize=65536)
 def _from_text(text: str, ref: date) -> tuple[int, bool] | None:
-    """Resolve a time expression against the article date: (day, anchored), None when vague."""
+    """Resolve a time expression against the article date: (day, anchored), None when vague.
+
+    The day comes from :func:`rasid.resolve.dates.resolve_date` (the extractor's
+    own resolver); only an expression it resolves to one day counts here.
+    """
     t = fold(text)
     if _SPAN.search(t):
         return None
-    m = _DAY_MONTH.search(t)
-    if m:
-        day, month = int(m.group(1)), _F_MONTHS[m.group(2)]
-        year = ref.year - ((month, day) > (ref.month, ref.day))
-        try:
-            return date(year, month, day).toordinal(), False
-        except ValueError:
-            return None
-    if _VAGUE.search(t):
+    has_day_month = bool(re.search(r"\d", t))
+    if _VAGUE.search(t) and not has_day_month:
         return None
-    for word, wd in _F_WEEKDAYS.items():
-        if re.search(rf"(?<!\w)(?:و|ف|ب|ل)?{word}(?!\w)", t):
-            return ref.toordinal() - (ref.weekday() - wd) % 7, False
-    for word, back in _DAY_WORDS.items():  # longest phrases first (dict order)
-        if re.search(rf"(?<!\w)(?:و|ف|ب|وب|بال|وبال)?{word}(?!\w)", t):
-            return ref.toordinal() - back, True
-    return None
+    found, precision = resolve_date(t, ref.isoformat())
+    if found is None or precision != 1:
+        return None
+    # a named weekday pins the day; أمس/اليوم alone may be one off (see ReportTime.anchored)
+    return date.fromisoformat(found).toordinal(), bool(_ANCHORED.search(t)) and not _WEEKDAY.search(t)
 
 
 @lru_cache(maxsize=65536)
