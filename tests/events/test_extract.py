@@ -142,3 +142,19 @@ def test_two_towns_named_again_keep_their_place(ex: EventExtractor) -> None:
            "وسقطت أكثر من مئة قذيفة على البلدة الواقعة في محافظة حلب.")
     evs = [e for e in run(ex, raw).events if e.type == "shelling"]
     assert len(evs) == 2 and evs[1].location is not None and evs[1].location.precision == 1
+
+
+def test_air_and_artillery_bombardment_is_two_events(ex: EventExtractor) -> None:
+    raw = "عنوان\nوردت القوات النظامية بشن حملة من القصف الجوي والمدفعي على قرى ريف درعا الشرقي."
+    types = {e.type for e in run(ex, raw).events}
+    assert {"air_strike", "shelling"} <= types
+
+
+def test_gain_with_subject_and_time_before_ala(ex: EventExtractor) -> None:
+    raw = "عنوان\nسيطرت فصائل المعارضة المنضوية في غرفة عمليات جيش الفتح، أمس، على قرية القرقور في ريف حماة."
+    assert any(e.type == "territory_gain_nonstate" for e in run(ex, raw).events)
+
+
+def test_conditional_gain_is_no_event(ex: EventExtractor) -> None:
+    raw = "عنوان\nوإذا سيطرت فصائل المعارضة على مدينة درعا فإن ذلك سيغير موازين القوى."
+    assert not any(e.type.startswith("territory") for e in run(ex, raw).events)

@@ -57,6 +57,7 @@ _PLACE_PREP = _set("في من الى إلى على قرب داخل حول بمد
 _KILLED = _set("قتل مقتل مصرع قتلوا قضوا لقوا لقي قتلى قتيلا حتفهم مصرعهم استشهد استشهاد صفوف")
 _BETWEEN = fold("بين")
 _OF = _set("من عناصر مقاتلي صفوف")
+_ABLE = _set("تمكن تمكنت تمكنوا وتمكن وتمكنت وتمكنوا استطاع استطاعت استطاعوا نجح نجحت نجحوا")
 _VICTIM_NOUNS = _set("عناصر عنصرا عنصر مقاتلين مقاتلا جنود جنديا أفراد قتلى عددا عدد")
 _ORIGIN = _set("مصدرها مصدره مصدر ومصدرها ومصدره")
 """"مصدرها مواقع الفصائل": where the fire came from names who fired."""
@@ -168,6 +169,7 @@ def assign_roles(
     between = _between(text, trig_end, sent[1], [m for m in usable if m.start >= cs])
     origin = _marked(text, usable, sent[0], _ORIGIN, 3) if violence else None
     launched = _marked(text, usable, sent[0], _DO_VERBS, 1) if violence else None
+    able = _marked(text, [m for m in in_clause if m.end <= trig_start], cs, _ABLE, 1)
     if origin is not None:
         a1 = origin  # "قذائف ... مصدرها مواقع الفصائل"
         a2 = next((m for m in in_clause if id(m) in targets and code(m) != code(a1)), None)
@@ -176,6 +178,9 @@ def assign_roles(
         if launched is not None and side_of(code(launched)) == side_of(code(a2)) \
                 and side_of(code(a1)) != side_of(code(launched)):
             a1, a2 = a2, a1  # "معارك بين قوات النظام والمعارضة إثر هجوم شنه مقاتلو المعارضة"
+    elif able is not None and id(able) not in targets:
+        a1 = able  # "تمكنت الفصائل المقاتلة بعد سلسلة هجمات ... من السيطرة": the subject of تمكن
+        a2 = next((m for m in in_clause if id(m) in targets and code(m) != code(a1)), None)
     else:
         # explicit agent markers: "من قبل X", "طيران X" (lexicon-level) handled via prev words
         for m in in_clause:

@@ -323,12 +323,14 @@ class EventExtractor:
                     any(w in _AIR_STRICT for i, w in enumerate(pw) if not t.token <= i < t.token + t.ntok)
                                        or any(m.code in _AIR_ACTORS for m in armed)):
                 continue
-            if "ala" in f and not any(w in _ALA for w in words[t.token + t.ntok:t.token + t.ntok + 6]):
+            reach = 12 if _verb_like(t.text) else 6  # "سيطرت فصائل المعارضة المنضوية في ...، أمس، على"
+            if "ala" in f and not any(w in _ALA for w in words[t.token + t.ntok:t.token + t.ntok + reach]):
                 continue
             if "place" in f and self.gazetteer is not None and not any(
                     clause.start <= p.start < clause.end for p in places):
                 continue
             typ = t.type
+            also: str | None = None
             lo, hi = max(0, t.token - 4), min(len(words), t.token + t.ntok + 4)
             win = pw[lo:hi]
             if typ in INTERACTION_TYPES:
@@ -367,6 +369,11 @@ class EventExtractor:
                 if year and _past_year(text, clause.start, clause.end, year):
                     continue  # background: "الذي قتل في مارس 2014 في المعارك"
             if "air" in f and typ == "shelling":
+                # cues of the trigger's own clause: "…البراميل المتفجرة، فضلا عن القصف المدفعي"
+                ca = bisect.bisect_left(tstarts, clause.start)
+                cb = bisect.bisect_left(tstarts, clause.end)
+                lo, hi = max(lo, ca), min(hi, cb)
+                win = pw[lo:hi]
                 air = any(w in _AIR for w in win)
                 cwords = pw[bisect.bisect_left(tstarts, clause.start):bisect.bisect_left(tstarts, clause.end)]
                 ground = any(w in _GROUND for w in win) or (not air and any(w in _GROUND for w in cwords))
@@ -384,6 +391,9 @@ class EventExtractor:
                         typ = "air_strike"
                 elif not ground and not weapon and (any(w in _AIR for w in cwords) or ctx.air_bias):
                     typ = "air_strike"  # bare "قصف" in a clause or an article about air raids
+            if typ in ("air_strike", "shelling") and _conjoined(words, pw, max(lo, t.token),
+                                                               min(len(words), t.token + t.ntok + 4)):
+                also = "shelling" if typ == "air_strike" else "air_strike"  # "القصف الجوي والمدفعي"
             if typ == "territory_gain":
                 prev = pw[max(0, t.token - 3):t.token]
                 first = words[t.token]
@@ -420,6 +430,8 @@ class EventExtractor:
                     or any(w in _ATTACK_NOUNS for w in pw[max(0, t.token - 3):t.token])):
                 continue  # "ضربة جوية ... استهدفت مناطق": the target of an attack already named
             cands.append(_Cand(t, typ, clause, "weak" in f))
+            if also is not None and also != typ:
+                cands.append(_Cand(t, also, clause, "weak" in f))
 
         # "انفجارات هزت ... جراء استهداف الطائرات": the blasts are the strike's effect
         if any(c.type in ("air_strike", "shelling") for c in cands):
@@ -586,7 +598,7 @@ class EventExtractor:
             else:
                 a1 = ctx.air_actor or dflt
         mod = modality(text, t.start, t.end, clause.start, clause.end, event_type=typ)
-        if mod == "hypothetical" and typ == "deployment":
+        if mod == "hypothetical" and typ in ("deployment", "territory_gain"):
             return None  # "في حال أرادوا الانسحاب": a condition, not a movement
         if mod == "negated" and c.weak and typ in VIOLENCE_TYPES:
             return None  # "لن يكون بمقدوره استخدام الصواريخ": no event
@@ -840,6 +852,18 @@ def _anaphoric_place(text: str, span: Span) -> bool:
 
 
 _ORIGIN_RE = re.compile(r"(?:^|\s)و?(?:مصدرها|مصدره|مصدر)(?=\s)")
+
+
+def _conjoined(words: list[str], pw: list[str], lo: int, hi: int) -> bool:
+    """Whether an aircraft cue and a ground weapon cue are joined by و in ``words[lo:hi]``
+    ("من الطيران والمدفعية", "القصف الجوي والمدفعي"); ``pw`` are their cue readings."""
+    for i in range(max(lo, 1), hi):
+        if words[i][:1] != "و":
+            continue
+        w, prev = pw[i], pw[i - 1]
+        if w in _GROUND and prev in _AIR_STRICT or w in _AIR_STRICT and prev in _GROUND:
+            return True
+    return False
 
 
 def _owner(cands: list[_Cand], pos: int) -> _Cand:
