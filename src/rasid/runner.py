@@ -41,7 +41,8 @@ from rasid.pipeline import Pipeline, sentencizer
 
 __all__ = [
     "PipelineConfig", "Processed", "RunStats", "doc_records", "process_articles", "extract_to",
-    "extract_records", "resume_jsonl", "progress", "write_records", "slim", "DocumentTimeout", "DEFAULT_CHUNK",
+    "extract_records", "resume_jsonl", "progress", "write_records", "slim", "DocumentTimeout",
+    "DEFAULT_CHUNK",
     "DOC_TIMEOUT",
 ]
 
@@ -143,7 +144,9 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="rasid-parent-watch", daemon=True).start()
 
 
-def _init_worker(factory: Callable[[], Pipeline], quotes: bool, keep_docs: bool, timeout: float | None) -> None:
+def _init_worker(
+    factory: Callable[[], Pipeline], quotes: bool, keep_docs: bool, timeout: float | None,
+) -> None:
     """Pool initializer: build the pipeline once for this process."""
     global _PIPELINE, _OPTIONS, _INIT_ERROR
     _exit_with_parent()
@@ -174,7 +177,8 @@ def _to_documents(articles: Iterable[Article]) -> Iterator[Document]:
 @contextmanager
 def _time_limit(seconds: float | None, doc_id: str) -> Iterator[None]:
     """Raise :class:`DocumentTimeout` inside the block after ``seconds`` (main thread, POSIX only)."""
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+    main = threading.current_thread() is threading.main_thread()
+    if not seconds or not hasattr(signal, "setitimer") or not main:
         yield
         return
 
@@ -350,7 +354,9 @@ def progress(enabled: bool, label: str = "articles") -> Iterator[Callable[[int],
         yield lambda n: bar.advance(task, n)
 
 
-def _articles(items: Iterable[Article | ReadError], stats: RunStats, skip: set[str] | None) -> Iterator[Article]:
+def _articles(
+    items: Iterable[Article | ReadError], stats: RunStats, skip: set[str] | None,
+) -> Iterator[Article]:
     for item in items:
         if isinstance(item, ReadError):
             logger.warning("skipped %s", item)
@@ -385,7 +391,8 @@ def extract_records(
     stats = stats if stats is not None else RunStats()
     config = config or PipelineConfig(quotes=quotes)
     arts = _articles(read_articles(paths, date=date), stats, skip)
-    for res in process_articles(arts, workers=workers, config=config, pipeline=pipeline, chunk_size=chunk_size):
+    results = process_articles(arts, workers=workers, config=config, pipeline=pipeline, chunk_size=chunk_size)
+    for res in results:
         stats.documents += 1
         if advance:
             advance(1)

@@ -37,10 +37,10 @@ def register(app: typer.Typer) -> None:
         date: str | None = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for undated articles."),
         quotes: bool = typer.Option(False, "--quotes", help="Also output quote records (kind=quote)."),
         workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (or Dask workers)."),
-        resume: bool = typer.Option(False, "--resume", help="Append to --output, skipping documents already in it."),
+        resume: bool = typer.Option(False, "--resume", help="Append to --output, skipping documents in it."),
         engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or a dask cluster."),
         scheduler: str | None = typer.Option(
-            None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)."),
+            None, "--scheduler", help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)."),
         quiet: bool = typer.Option(False, "--quiet", help="No progress display."),
     ) -> None:
         """Extract event records from Arabic news articles."""

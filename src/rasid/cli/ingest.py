@@ -148,13 +148,13 @@ def register(app: typer.Typer) -> None:
                                help="Database URL, e.g. sqlite:///rasid.db or postgresql://user@host/rasid."),
         workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (or Dask workers)."),
         resume: bool = typer.Option(False, "--resume", help="Skip documents whose id is already stored."),
-        date: str | None = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for undated articles."),
+        date: str | None = typer.Option(None, "--date", help="Date YYYY-MM-DD for undated articles."),
         no_quotes: bool = typer.Option(False, "--no-quotes", help="Do not find quotes."),
         entities: bool = typer.Option(False, "--entities", help="Also store named entities (slower)."),
-        no_incidents: bool = typer.Option(False, "--no-incidents", help="Do not recompute incidents at the end."),
+        no_incidents: bool = typer.Option(False, "--no-incidents", help="Do not recompute incidents."),
         engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or a dask cluster."),
         scheduler: str | None = typer.Option(
-            None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)."),
+            None, "--scheduler", help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)."),
         quiet: bool = typer.Option(False, "--quiet", help="No progress display."),
     ) -> None:
         """Extract events from articles and store documents, events and incidents."""
@@ -167,8 +167,9 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
         try:
             with progress(show_progress(quiet)) as advance:
-                stats = ingest_paths(paths, db, workers=workers, resume=resume, date=date, quotes=False if no_quotes else None,
-                                     entities=entities, engine=engine.value, scheduler=scheduler,
+                stats = ingest_paths(paths, db, workers=workers, resume=resume, date=date,
+                                     quotes=False if no_quotes else None, entities=entities,
+                                     engine=engine.value, scheduler=scheduler,
                                      incidents=not no_incidents, advance=advance)
         except RasidError as e:
             typer.echo(f"rasid: {e}", err=True)

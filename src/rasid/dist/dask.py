@@ -71,7 +71,9 @@ def _run(arts: list[Article], config: PipelineConfig, keep_docs: bool = False) -
     return slim(res) if keep_docs else res
 
 
-def process_partition(records: Iterable[dict[str, Any]], config: PipelineConfig | None = None) -> list[dict[str, Any]]:
+def process_partition(
+    records: Iterable[dict[str, Any]], config: PipelineConfig | None = None,
+) -> list[dict[str, Any]]:
     """Output records for a partition of article records.
 
     Args:
@@ -164,7 +166,6 @@ def run_shards(
     compute_kw = {"scheduler": client} if client is not None else {}
     if fmt == "parquet":
         import dask.dataframe as dd
-        import pandas as pd  # noqa: F401  (dask.dataframe needs it)
 
         flat = bag.map(_flat_record)
         df = flat.to_dataframe(meta=_FLAT_META)
@@ -178,8 +179,9 @@ def run_shards(
     return sorted(str(p) for p in out.glob("part-*.jsonl"))
 
 
-_FLAT_META = {"kind": "object", "doc": "object", "type": "object", "modality": "object", "evidence": "object",
-              "trigger": "object", "start": "float64", "end": "float64", "error": "object", "record": "object"}
+_FLAT_META = {"kind": "object", "doc": "object", "type": "object", "modality": "object",
+              "evidence": "object", "trigger": "object", "start": "float64", "end": "float64",
+              "error": "object", "record": "object"}
 
 
 def _flat_record(r: dict[str, Any]) -> dict[str, Any]:
@@ -275,7 +277,8 @@ def extract_records_dask(
     require_dask()
     stats = stats if stats is not None else RunStats()
     arts = _articles(read_articles(paths, date=date), stats, skip)
-    for res in process_articles_dask(arts, config=config, scheduler=scheduler, workers=workers, client=client):
+    results = process_articles_dask(arts, config=config, scheduler=scheduler, workers=workers, client=client)
+    for res in results:
         stats.documents += 1
         if advance:
             advance(1)

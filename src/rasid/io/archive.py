@@ -34,7 +34,9 @@ logger = logging.getLogger(__name__)
 _PARQUET_BATCH = 2048
 
 
-def json_articles(text: str, *, path: str, stem: str, date: str | None = None) -> Iterator[Article | ReadError]:
+def json_articles(
+    text: str, *, path: str, stem: str, date: str | None = None,
+) -> Iterator[Article | ReadError]:
     """Articles of a JSON document: a list of article objects, or one object.
 
     Args:
@@ -65,8 +67,8 @@ def _record(rec: dict[str, Any], *, path: str, default_id: str, date: str | None
 def read_zip(zf: zipfile.ZipFile, *, path: str, date: str | None = None) -> Iterator[Article | ReadError]:
     """Articles in every member of an open zip file, members in name order."""
     zstem = Path(path).stem
-    members = sorted((i for i in zf.infolist() if not i.is_dir() and not Path(i.filename).name.startswith(".")),
-                     key=lambda i: i.filename)
+    infos = [i for i in zf.infolist() if not i.is_dir() and not Path(i.filename).name.startswith(".")]
+    members = sorted(infos, key=lambda i: i.filename)
     single = len(members) == 1
     for info in members:
         mpath = f"{path}!{info.filename}"
@@ -91,7 +93,9 @@ def read_zip(zf: zipfile.ZipFile, *, path: str, date: str | None = None) -> Iter
             yield from read_bytes_articles(data, path=mpath, doc_id=stem, date=date)
 
 
-def read_parquet(source: str | Path | io.BytesIO, *, path: str, date: str | None = None) -> Iterator[Article | ReadError]:
+def read_parquet(
+    source: str | Path | io.BytesIO, *, path: str, date: str | None = None,
+) -> Iterator[Article | ReadError]:
     """Articles in a Parquet table, one per row (read in batches)."""
     try:
         import pyarrow.parquet as pq

@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".zip", ".parquet")
 MAX_ARTICLE_CHARS = 5_000_000
-"""Longest article accepted (about 2,000 pages): a bigger one is a per-document error, not an out-of-memory."""
+"""Longest article accepted (about 2,000 pages): a bigger one is a per-document error, not a crash."""
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
