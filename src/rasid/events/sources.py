@@ -28,14 +28,16 @@ the source, and is skipped.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from functools import lru_cache
 
 from rasid.errors import DataFileError
 from rasid.resolve.actors import ActorEntry, ActorLexicon, ActorMention, _package_text
 from rasid.text.normalize import fold
-from rasid.text.tokenize import TOKEN_RE, bases, token_spans
+from rasid.text.tokenize import TOKEN_RE, bases, readings, token_spans
 
 __all__ = ["SourceMention", "SourceLexicon", "find_source", "document_sources", "actor_source_code"]
 
@@ -45,6 +47,7 @@ _AFTER = 8   # words a source may follow its cue
 _BEFORE = 3  # words a source may precede its cue
 _ACTOR_GAP = 2
 _QUOTES = frozenset(("«", "»", '"', "“", "”", "'"))
+_START = itemgetter(0)
 _OUTLETS = frozenset(("media", "IRN-media"))
 # words that start the reported content: an actor after them is what the report is about
 _CONTENT = frozenset(("ان", "بان", "انه", "انها", "انهم", "الي", "وان", "عن", ":"))
@@ -135,7 +138,8 @@ class SourceLexicon:
         """True when a folded word (clitics allowed) is an attribution cue."""
         r = self._cue.get(word)
         if r is None:
-            r = self._cue[word] = any(b in self.cues for b in _verb_readings(word))
+            r = self._cue[word] = not self.cues.isdisjoint(readings(word, suffixes=False)) and any(
+                b in self.cues for b in _verb_readings(word))
             if len(self._cue) > 500_000:
                 self._cue.clear()
         return r
@@ -144,7 +148,8 @@ class SourceLexicon:
         """True when a folded word (clitics allowed) is a reporting verb that can introduce a quote."""
         r = self._verb.get(word)
         if r is None:
-            r = self._verb[word] = any(b in self.verbs for b in _verb_readings(word))
+            r = self._verb[word] = not self.verbs.isdisjoint(readings(word, suffixes=False)) and any(
+                b in self.verbs for b in _verb_readings(word))
             if len(self._verb) > 500_000:
                 self._verb.clear()
         return r
@@ -161,15 +166,9 @@ def _default_sources() -> SourceLexicon:
     return SourceLexicon.from_text(_package_text("sources.tsv"), "lexicons/sources.tsv")
 
 
-def _token_index(toks: list[tuple[int, int]], pos: int) -> int:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid][0] < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+def _token_index(toks: Sequence[tuple[int, ...]], pos: int) -> int:
+    """Index of the first token that starts at or after ``pos``."""
+    return bisect_left(toks, pos, key=_START)
 
 
 def _candidates(
@@ -179,7 +178,7 @@ def _candidates(
     wtoks = token_spans(text, start, end)  # shared with the extractor and the actor lexicon
     if not wtoks:
         return []
-    toks = [(s, e) for s, e, _ in wtoks]
+    toks = wtoks  # (start, end, word): _token_index reads the starts
     known = lex._cue
     cue_idx = [i for i, t in enumerate(wtoks) if known.get(t[2]) or (t[2] not in known and lex.is_cue(t[2]))]
     out: list[tuple[int, SourceMention]] = []
@@ -221,7 +220,7 @@ def _candidates(
                 sm = relayed
         cue = nearest_cue(a, b)
         if cue is not None:
-            cs, ce = toks[cue[0]]
+            cs, ce = toks[cue[0]][:2]
             out.append((cue[1] + (2 if weak else 0), SourceMention(sm.code, sm.start, sm.end, sm.text, cs, ce)))
         elif not weak:
             out.append((50, sm))
@@ -232,7 +231,7 @@ def _candidates(
         for c in cue_idx:
             gap = [t[2] for t in wtoks[c + 1:a]]
             if 0 < a - c <= _ACTOR_GAP + 1 and not any(w in _CONTENT for w in gap):
-                cs, ce = toks[c]
+                cs, ce = toks[c][:2]
                 out.append((100 + a - c, SourceMention(actor_source_code(m.code), m.start, m.end, m.text, cs, ce)))
                 break
     return out
@@ -243,7 +242,7 @@ def _relayed(
     b: int,
     names: list[tuple[int, int, SourceMention, bool]],
     actor_ms: list[ActorMention],
-    toks: list[tuple[int, int]],
+    toks: Sequence[tuple[int, ...]],
 ) -> SourceMention | None:
     """The source an outlet quotes ("... رويترز عن X"), when "عن" follows it within 3 words."""
     k = next((k for k in range(b + 1, min(len(wtoks), b + 4)) if wtoks[k][2] == "عن"), None)

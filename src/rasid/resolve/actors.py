@@ -39,7 +39,7 @@ from pathlib import Path
 from rasid.errors import DataFileError
 from rasid.text.memo import TextMemo
 from rasid.text.normalize import fold
-from rasid.text.tokenize import TOKEN_RE, bases, token_spans
+from rasid.text.tokenize import TOKEN_RE, readings, token_spans
 
 __all__ = [
     "ActorEntry", "ActorMention", "ActorLexicon", "KINDS", "armed_code", "read_lexicon_file",
@@ -205,10 +205,12 @@ class ActorLexicon:
         """(rank, reading) of the clitic readings of ``word`` that start a lexicon alias (cached)."""
         r = self._hits.get(word)
         if r is None:
-            readings = bases(word, suffixes=False)
-            # never drop the article: السورية is not سورية, الحزب is not حزب
-            r = tuple((k, b) for k, b in enumerate(readings)
-                      if b in self._first and not (k and "ال" + b in readings))
+            rs = readings(word, suffixes=False)
+            if self._first.keys().isdisjoint(rs):
+                r = ()  # most words: no reading starts an alias
+            else:
+                # never drop the article: السورية is not سورية, الحزب is not حزب
+                r = tuple((k, b) for k, b in enumerate(rs) if b in self._first and not (k and "ال" + b in rs))
             if len(self._hits) > 500_000:
                 self._hits.clear()
             self._hits[word] = r

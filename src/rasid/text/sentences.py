@@ -26,12 +26,15 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     s = start
     depth = 0  # inside «» quotes
     i = start
+    # without an opening « the depth never rises above 0: no need to count
+    quoted = text.find("«", start, end) >= 0
     for m in _END.finditer(text, start, end):
-        # track quote depth between s and the match
-        seg = text[i:m.start()]
-        depth += seg.count("«") - seg.count("»")
-        i = m.start()
         tok = m.group()
+        if quoted:
+            # track quote depth between s and the match
+            seg = text[i:m.start()]
+            depth += seg.count("«") - seg.count("»")
+            i = m.start()
         if "\n" not in tok:
             if tok == "." and m.start() > 0 and m.end() < len(text):
                 prev, nxt = text[m.start() - 1], text[m.end()] if m.end() < len(text) else " "

@@ -23,7 +23,7 @@ from functools import lru_cache
 from rasid.text.memo import TextMemo
 from rasid.text.normalize import fold
 
-__all__ = ["Token", "tokenize", "token_spans", "bases", "TOKEN_RE"]
+__all__ = ["Token", "tokenize", "token_spans", "bases", "readings", "TOKEN_RE"]
 
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S", re.UNICODE)
 
@@ -60,7 +60,8 @@ def token_spans(text: str, start: int = 0, end: int | None = None) -> tuple[tupl
     table = _SPANS.table(text)
     toks = table.get((start, end))
     if toks is None:
-        toks = table[(start, end)] = tuple((m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end))
+        toks = table[(start, end)] = tuple([(m.start(), m.end(), m.group())
+                                            for m in TOKEN_RE.finditer(text, start, end)])
     return toks  # type: ignore[no-any-return]
 
 
@@ -117,6 +118,11 @@ def bases(word: str, *, suffixes: bool = True) -> list[str]:
         suffixes: also strip one pronoun suffix (ها هم ه ...).
     """
     return list(_bases(word, suffixes))
+
+
+def readings(word: str, *, suffixes: bool = True) -> tuple[str, ...]:
+    """:func:`bases` as a shared, cached tuple: no copy, for hot loops that only read it."""
+    return _bases(word, suffixes)
 
 
 def key(word: str) -> str:
