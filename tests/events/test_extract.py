@@ -158,3 +158,9 @@ def test_gain_with_subject_and_time_before_ala(ex: EventExtractor) -> None:
 def test_conditional_gain_is_no_event(ex: EventExtractor) -> None:
     raw = "عنوان\nوإذا سيطرت فصائل المعارضة على مدينة درعا فإن ذلك سيغير موازين القوى."
     assert not any(e.type.startswith("territory") for e in run(ex, raw).events)
+
+
+def test_initiative_or_truce_named_is_no_interaction(ex: EventExtractor) -> None:
+    raw = "عنوان\nوقال وزير الخارجية السوري إن دمشق تدعم المبادرة الروسية وتريد الهدنة في حلب."
+    types = {e.type for e in run(ex, raw).events}
+    assert "request" not in types and "agree" not in types

@@ -39,7 +39,7 @@ def test_noal_blocks_dawn(lex: TriggerLexicon) -> None:
 
 
 def test_interaction_families(lex: TriggerLexicon) -> None:
-    got = {t for t, _ in types(lex, "التقى الوزير نظيره وندد بالهجوم ودعا إلى هدنة")}
+    got = {t for t, _ in types(lex, "التقى الوزير نظيره وندد بالهجوم ودعا إلى هدنة ثم وافق عليها")}
     assert {"consult", "accuse", "request", "agree"} <= got
 
 
