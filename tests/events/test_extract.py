@@ -164,3 +164,14 @@ def test_initiative_or_truce_named_is_no_interaction(ex: EventExtractor) -> None
     raw = "عنوان\nوقال وزير الخارجية السوري إن دمشق تدعم المبادرة الروسية وتريد الهدنة في حلب."
     types = {e.type for e in run(ex, raw).events}
     assert "request" not in types and "agree" not in types
+
+
+def test_meeting_referred_back_is_no_new_event(ex: EventExtractor) -> None:
+    raw = "عنوان\nالتقى المبعوث الأممي وزير الخارجية الإيراني في طهران.\nوخلال اللقاء، أكد الوزير ضرورة الحل السياسي."
+    assert len([e for e in run(ex, raw).events if e.type == "consult"]) == 1
+
+
+def test_state_named_by_its_capital_denies(ex: EventExtractor) -> None:
+    raw = "عنوان\nولطالما نفت أنقرة قطعيا هذه الاتهامات."
+    types = [e.type for e in run(ex, raw).events]
+    assert types == ["reject"]

@@ -84,6 +84,7 @@ _RELATIVE = _set("التي الذي الذين اللتين حيث كانت كا
 _ASKED = _set("طلب طلبت طالب طالبت دعا دعت اقترح اقترحت حال أرادوا اراد أراد")
 _OBLIGATION = _set("يجب ينبغي يتعين لابد بد وجوب ضرورة بضرورة")
 _IT_WHICH = _set("ما مما وهو وهي")
+_ABOUT = _set("خلال وخلال أثناء واثناء اثناء مضمون فحوى مسار نتائج تفاصيل جولة عقب")
 _HABITUAL = _set("بانتظام باستمرار عادة غالبا دائما")
 _SINCE = _set("منذ ومنذ قبل وقبل")
 _ONSET = _set("بدء بداية انطلاق اندلاع")
@@ -289,7 +290,8 @@ class EventExtractor:
         has_mil = bool(armed or places or kill_present or strong_violence
                        or any(w in _MILWORDS for w in pw))
         has_pol = any(m.code != "CIV" and not m.weak for m in actors) or any(
-            m.code != "CIV" and m.kind in ("person", "title") for m in actors)
+            m.code != "CIV" and m.kind in ("person", "title") for m in actors) or any(
+            m.weak and m.code.endswith("-GOV") and _capital_as_state(text, m) for m in actors)
         sport = any(w in _SPORT for w in pw)
         clauses = _clauses(text, sent)
         cstarts = [c.start for c in clauses]
@@ -342,6 +344,10 @@ class EventExtractor:
                 first = words[t.token]
                 if typ == "consult" and first[:2] == "لل":
                     continue  # "جاهز للتفاوض", "تحضيرا للتفاوض": an aim
+                if typ in ("accuse", "threaten") and prev2w and prev2w[-1] in _DEMONSTRATIVE:
+                    continue  # "نفت هذه الاتهامات": the accusation told before
+                if typ == "consult" and first.startswith(("ال", "وال")) and prev2w and prev2w[-1] in _ABOUT:
+                    continue  # "خلال اللقاء", "فحوى المفاوضات": the meeting already told
             if typ == "deployment" and t.token > 0 and (
                     pw[t.token - 1] in _RELATIVE
                     or any(w in _ASKED for w in pw[max(0, t.token - 3):t.token])):
@@ -773,7 +779,7 @@ class EventExtractor:
         return None
 
 
-_KNOWN = (_RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
+_KNOWN = (_ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
           | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
           | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT | _CONFLICT)
 
@@ -864,6 +870,17 @@ def _conjoined(words: list[str], pw: list[str], lo: int, hi: int) -> bool:
         if w in _GROUND and prev in _AIR_STRICT or w in _AIR_STRICT and prev in _GROUND:
             return True
     return False
+
+
+_PLACE_PREP = _set("في من الى إلى على قرب داخل حول نحو عن باتجاه مدينة العاصمة")
+
+
+def _capital_as_state(text: str, m: ActorMention) -> bool:
+    """A state named by its capital or name acting ("نفت أنقرة"): not after a place preposition."""
+    if m.text[:1] in "بل":
+        return False  # "بدمشق", "لسوريا"
+    prev = _W.findall(text, max(0, m.start - 14), m.start)[-1:]
+    return not prev or prev[0] not in _PLACE_PREP
 
 
 def _owner(cands: list[_Cand], pos: int) -> _Cand:
