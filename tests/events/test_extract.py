@@ -175,3 +175,8 @@ def test_state_named_by_its_capital_denies(ex: EventExtractor) -> None:
     raw = "عنوان\nولطالما نفت أنقرة قطعيا هذه الاتهامات."
     types = [e.type for e in run(ex, raw).events]
     assert types == ["reject"]
+
+
+def test_demanded_execution_is_no_attack(ex: EventExtractor) -> None:
+    raw = "عنوان\nودعا المعتصمون في ساحة المدينة إلى إعدام الضابط المتهم بقتل المدنيين."
+    assert not any(e.type == "attack_on_civilians" for e in run(ex, raw).events)

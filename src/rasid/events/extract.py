@@ -82,6 +82,7 @@ _BREACH = _set("خرق خرقت خرقوا يخرق تخرق خروقات خرق
 _SEAT = _set("مقره مقرها ومقره ومقرها مقرهم ومقرهم ومقرّه")
 _RELATIVE = _set("التي الذي الذين اللتين حيث كانت كان")
 _ASKED = _set("طلب طلبت طالب طالبت دعا دعت اقترح اقترحت حال أرادوا اراد أراد")
+_DEMAND = _set("دعا دعت دعوا طالب طالبت طالبوا يطالبون يطالب تطالب يريد يرضوا يرضى")
 _OBLIGATION = _set("يجب ينبغي يتعين لابد بد وجوب ضرورة بضرورة")
 _IT_WHICH = _set("ما مما وهو وهي")
 _ABOUT = _set("خلال وخلال أثناء واثناء اثناء مضمون فحوى مسار نتائج تفاصيل جولة عقب")
@@ -369,6 +370,8 @@ class EventExtractor:
                         and not first.startswith("لقي") \
                         and first not in ("لقوا",) and not any(w in _SUBJECTED for w in pw[c0:t.token]):
                     continue  # "لاقتحام", "للتقدم": an aim; "تعرضت لهجوم" is kept
+                if any(w in _DEMAND for w in pw[max(0, t.token - 3):t.token]):
+                    continue  # "ودعا المعتصمون إلى إعدام", "طالبوا بإعدام": a demand, not an act
                 if any(w in _HABITUAL for w in pw[bisect.bisect_left(tstarts, clause.start):
                                                   bisect.bisect_left(tstarts, clause.end)]):
                     continue  # "ويقصف النظام بانتظام": a habit, not a report
@@ -779,7 +782,7 @@ class EventExtractor:
         return None
 
 
-_KNOWN = (_ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
+_KNOWN = (_DEMAND | _ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
           | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
           | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT | _CONFLICT)
 
