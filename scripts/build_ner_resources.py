@@ -16,8 +16,10 @@ What it writes (all keys are folded with :func:`rasid.text.normalize.fold`):
   SaudiNewsNet corpus (CC BY-NC-SA 4.0) plus the text of the ANERcorp train
   split (no tags used).
 
-The hand-written lists (``countries.txt``, ``person_first.txt``, ``cues.tsv``,
-``orgs.txt``) are edited by hand and not touched by this script.
+The hand-written lists (``countries.txt``, ``person_first.txt``,
+``person_known.txt``, ``cues.tsv``, ``orgs.txt``) are edited by hand and not
+touched by this script. ``train_entities.tsv`` and ``corpus_prior.tsv`` are
+written by ``rasid train-ner`` together with the model.
 """
 
 from __future__ import annotations
@@ -50,7 +52,9 @@ csv.field_size_limit(sys.maxsize)
 
 
 _SELF_NFKC = re.compile(
-    "[" + "".join(chr(o) for o in range(0xFB50, 0xFEFD) if unicodedata.normalize("NFKC", chr(o)) == chr(o)) + "]"
+    "["
+    + "".join(chr(o) for o in range(0xFB50, 0xFEFD) if unicodedata.normalize("NFKC", chr(o)) == chr(o))
+    + "]"
 )
 
 
@@ -135,7 +139,9 @@ def _kmeans(x: np.ndarray, k: int, rng: np.random.Generator, iters: int = 25) ->
     return labels
 
 
-def build_clusters(vocab_size: int = 40_000, n_ctx: int = 1500, dim: int = 120, seed: int = 13) -> None:
+def build_clusters(
+    vocab_size: int = 40_000, n_ctx: int = 1500, dim: int = 120, seed: int = 13, out: Path | None = None
+) -> None:
     """Write ``clusters.tsv``: three granularities of distributional word classes."""
     t0 = time.time()
     sents = _corpus_sentences()
@@ -200,7 +206,7 @@ def build_clusters(vocab_size: int = 40_000, n_ctx: int = 1500, dim: int = 120, 
     for k in (64, 256, 1024):
         levels.append(_kmeans(emb.astype(np.float32), k, rng))
         logger.info("k-means k=%d done (%.0fs)", k, time.time() - t0)
-    with open(OUT / "clusters.tsv", "w", encoding="utf-8") as f:
+    with open(out or OUT / "clusters.tsv", "w", encoding="utf-8") as f:
         for i, w in enumerate(words):
             if "\t" in w or not w.strip():
                 continue
@@ -208,56 +214,12 @@ def build_clusters(vocab_size: int = 40_000, n_ctx: int = 1500, dim: int = 120, 
     logger.info("clusters: %d words (%.0fs)", len(words), time.time() - t0)
 
 
-def build_corpus_prior(model: Path, out: Path, *, every: int = 3, min_count: int = 3) -> None:
-    """Tag the unlabelled corpus with ``model`` and write each word's share of entity tags.
-
-    Every ``every``-th paragraph of SaudiNewsNet is tagged (no propagation). A
-    word seen ``min_count`` times or more whose occurrences were inside an
-    entity of one type more than 20% of the time gets ``TYPE>20|50|80``.
-    """
-    from rasid.ner.crf import Tagger
-    from rasid.ner.features import Resources
-
-    t0 = time.time()
-    sents = _corpus_sentences(with_train=False)[::every]
-    tagger = Tagger(model, res=Resources.load(), propagate=False)
-    total: Counter[str] = Counter()
-    inside: dict[str, Counter[str]] = {}
-    n_tok = 0
-    for s in sents:
-        tags = tagger.tag_tokens(s[:300])
-        n_tok += len(tags)
-        for w, t in zip(s, tags):
-            total[w] += 1
-            if t != "O":
-                inside.setdefault(w, Counter())[t[2:]] += 1
-    rows = []
-    for w, c in inside.items():
-        n = total[w]
-        if n < min_count or "\t" in w:
-            continue
-        t, k = c.most_common(1)[0]
-        share = k / n
-        bucket = "80" if share > 0.8 else "50" if share > 0.5 else "20" if share > 0.2 else ""
-        if bucket:
-            rows.append(f"{w}\t{t}>{bucket}\n")
-    with open(out, "w", encoding="utf-8") as f:
-        f.writelines(sorted(rows))
-    logger.info("corpus prior: %d tokens tagged, %d words (%.0fs)", n_tok, len(rows), time.time() - t0)
-
-
 def main() -> None:
     """Build every derived NER resource."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-clusters", action="store_true", help="skip the (slow) word clusters")
     ap.add_argument("--only-clusters", action="store_true", help="build only the word clusters")
-    ap.add_argument("--corpus-prior", metavar="MODEL", help="tag the corpus with MODEL, write corpus_prior.tsv")
-    ap.add_argument("--prior-out", metavar="PATH", help="where corpus_prior.tsv goes (default: the data folder)")
     args = ap.parse_args()
-    if args.corpus_prior:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-        build_corpus_prior(Path(args.corpus_prior), Path(args.prior_out or OUT / "corpus_prior.tsv"))
-        return
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     OUT.mkdir(parents=True, exist_ok=True)
     if not args.only_clusters:

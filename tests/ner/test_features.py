@@ -72,3 +72,17 @@ def test_train_lists_from_tagged_sentences() -> None:
     prior = lexical_prior(sents)
     assert prior["دمشق"] == "LOC>80"
     assert "وصل" not in prior
+
+
+def test_document_features_share_context_across_mentions() -> None:
+    fx = _small()
+    feats = fx.document([["قال", "الرئيس", "شيراك", "كلاما"], ["وأضاف", "شيراك", "أن"]])
+    # the bare mention in sentence 2 learns that another mention follows a title
+    assert "d:-1:cue=PERS" in feats[1][1]
+    assert "d:-1:cue=PERS" in feats[0][2]
+    # short words and cue words get no document features
+    assert not any(f.startswith("d:") for f in feats[1][2])
+    assert not any(f.startswith("d:") for f in feats[0][1])
+    # a sentence alone is the same as a one-sentence document without the d: part
+    plain = fx.sentence(["وأضاف", "شيراك", "أن"])
+    assert [[f for f in t if not f.startswith("d:")] for t in feats[1]] == plain

@@ -7,11 +7,14 @@ import logging
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 
 from rasid.errors import RasidError
+
+if TYPE_CHECKING:
+    from rasid.ner.crf import Tagger
 
 __all__ = ["register", "ner_conll", "ner_articles", "CONLL_SUFFIXES"]
 
@@ -20,12 +23,17 @@ logger = logging.getLogger(__name__)
 CONLL_SUFFIXES = (".conll", ".conllu", ".bio", ".iob", ".tsv")
 
 
+def _tagger(model: Path | None, propagate: bool) -> Tagger:
+    from rasid.ner.crf import Tagger
+
+    return Tagger(model, propagate=propagate) if model or not propagate else Tagger.default()
+
+
 def ner_conll(src: Path, dst: Path, *, model: Path | None = None, propagate: bool = True) -> int:
     """Tag a CoNLL token file; returns the number of tokens written."""
     from rasid.ner.conll import tag_file
-    from rasid.ner.crf import Tagger
 
-    tagger = Tagger(model, propagate=propagate) if model or not propagate else Tagger.default()
+    tagger = _tagger(model, propagate)
     return tag_file(src, dst, tagger.tag_document)
 
 
@@ -41,7 +49,7 @@ def ner_articles(
     from rasid.ner.crf import Tagger
     from rasid.ner.link import link_entities
 
-    tagger = Tagger(model, propagate=propagate) if model or not propagate else Tagger.default()
+    tagger = _tagger(model, propagate)
     n_docs = n_ents = 0
     failed: list[str] = []
     for doc in read_paths(paths):

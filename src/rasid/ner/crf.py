@@ -3,10 +3,11 @@
 The model ships in ``rasid/data/models/ner.crfsuite``; its lists in
 ``rasid/data/ner/``. Tagging a document runs in three steps:
 
-1. the CRF tags each sentence (:meth:`Tagger.tag_tokens`);
-2. tokens the CRF left as ``O`` but whose marginal probability of ``O`` is
-   below ``o_threshold`` get their most probable entity tag (CRFs trained on
-   text where most tokens are ``O`` are shy; this buys recall);
+1. the CRF tags each sentence, with document features
+   (:meth:`rasid.ner.features.Featurizer.document`);
+2. optionally (``o_threshold`` > 0, off by default: it did not help in
+   cross-validation), tokens the CRF left as ``O`` but whose marginal
+   probability of ``O`` is below the threshold get their best entity tag;
 3. a name found once is propagated to its other mentions in the same document
    (:meth:`Tagger.tag_document`): a later ``وقال ألونسو`` is tagged when
    ``الإسباني ألونسو`` was.
@@ -113,8 +114,19 @@ class Tagger:
         """ANERcorp tags (``B-PERS``, ``I-LOC``, ``O`` ...) for one sentence's tokens."""
         if not tokens:
             return []
+        return self._decode(self.fx.document([tokens])[0])
+
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Tags for the sentences of one document (document features, name propagation)."""
+        feats = self.fx.document(sentences)
+        out = [self._decode(f) if f else [] for f in feats]
+        if self.propagate:
+            out = propagate_names(sentences, out)
+        return out
+
+    def _decode(self, xseq: list[list[str]]) -> list[str]:
         crf = self._crf
-        crf.set(self.fx.sentence(tokens))
+        crf.set(xseq)
         tags = list(crf.tag())
         thr = self.o_threshold
         if thr > 0:
@@ -124,13 +136,6 @@ class Tagger:
                     tags[i] = max(ents, key=lambda y: crf.marginal(y, i))
             tags = _repair(tags)
         return tags
-
-    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """Tags for the sentences of one document, with name propagation."""
-        out = [self.tag_tokens(s) for s in sentences]
-        if self.propagate:
-            out = propagate_names(sentences, out)
-        return out
 
     # -- text level --------------------------------------------------------------
     def entities(self, doc_or_text: Document | str) -> list[Entity]:
@@ -176,8 +181,8 @@ def propagate_names(
 ) -> list[list[str]]:
     """Tag untagged mentions of names that were tagged elsewhere in the same document.
 
-    A name is a tagged span whose words (folded) all have ``min_len`` letters or
-    more and that is not a common word of the cue lists. A mention may carry
+    A name is a tagged span of at most four words, all (folded) of ``min_len``
+    letters or more. A mention may carry
     attached clitics on its first word (و ب ل ك ال). When a name was tagged with
     several types, the most frequent one wins.
 

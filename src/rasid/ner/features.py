@@ -12,7 +12,11 @@ come from rasid's text layer and from the lists in ``rasid/data/ner/``:
   names seen in training), marked ``B``/``I`` over the matched tokens;
 * a lexical prior: how often the word was inside an entity of each type in
   training text (built across folds when training, so it is honest);
-* the same features of the neighbouring words (±2) and word bigrams.
+* a corpus prior: the share of entity tags the word got when a first model
+  tagged unlabelled news (``corpus_prior.tsv``, see :mod:`rasid.ner.train`);
+* the same features of the neighbouring words (±2) and word bigrams;
+* document features (:meth:`Featurizer.document`): the context evidence of all
+  mentions of the same word in the document.
 
 Per-word features are cached, so a word seen once costs a dict lookup.
 
@@ -71,6 +75,7 @@ class Resources:
         cues: cue word -> cue type (LOC, PERS, ORG, V).
         clusters: word -> (coarse, medium, fine) word-class ids.
         prior: word -> feature value of the lexical prior (e.g. ``PERS>50``).
+        cprior: word -> feature value of the corpus prior.
     """
 
     phrases: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -143,7 +148,9 @@ class Resources:
         """A copy whose train-derived gazetteers and prior are replaced by the given ones."""
         base = {k: v for k, v in self.phrases.items() if not k.startswith("tr")}
         base.update({"tr" + t: frozenset(s) for t, s in phrases.items()})
-        return Resources(base, self.first_names, self.known, self.cues, self.clusters, dict(prior), self.cprior)
+        return Resources(
+            base, self.first_names, self.known, self.cues, self.clusters, dict(prior), self.cprior
+        )
 
 
 def entity_phrases(sentences: Iterable[tuple[Sequence[str], Sequence[str]]]) -> dict[str, set[str]]:
@@ -212,10 +219,13 @@ class Featurizer:
         window: how many neighbours on each side contribute features.
     """
 
-    def __init__(self, res: Resources, *, window: int = 2) -> None:
+    def __init__(self, res: Resources, *, window: int = 2, aggregate: bool = True) -> None:
         self.res = res
         self.window = window
+        self.aggregate = aggregate
+        self._keys: dict[str, str | None] = {}
         self._cache: dict[str, tuple[list[str], ...]] = {}
+        self._agg: dict[str, tuple[list[str], ...]] = {}
         starts: set[str] = set()
         index: dict[str, list[str]] = {}
         for name, s in sorted(res.phrases.items()):
@@ -289,6 +299,8 @@ class Featurizer:
         r = tuple(out)
         if len(self._cache) < 500_000:
             self._cache[tok] = r
+            # the part of each offset's features that document features collect
+            self._agg[tok] = tuple([x for x in fs if x.startswith(_AGG)] for fs in out)
         return r
 
     # -- gazetteer matches ---------------------------------------------------
@@ -323,6 +335,10 @@ class Featurizer:
     # -- sentence --------------------------------------------------------------
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """Feature lists for the tokens of one sentence."""
+        return self._sentence(tokens)[0]
+
+    def _sentence(self, tokens: Sequence[str]) -> tuple[list[list[str]], list[list[str]]]:
+        """Feature lists of a sentence's tokens, and the gazetteer marks of each token."""
         n = len(tokens)
         words = [self._word(t) for t in tokens]
         folded = [w[self.window][0][2:] for w in words]  # the "w=" feature
@@ -345,4 +361,59 @@ class Featurizer:
                 f.append("bg+=" + folded[i] + "|" + folded[i + 1])
                 f.extend("1:" + g for g in gaz[i + 1])
             out.append(f)
-        return out
+        return out, gaz
+
+    # -- document --------------------------------------------------------------
+    def _key(self, tok: str) -> str | None:
+        k = self._keys.get(tok, "")
+        if k != "":
+            return k
+        w = fold(tok)
+        key: str | None = None
+        if len(w) >= 3 and w.isalpha():
+            bs = bases(w, suffixes=False)
+            key = None if any(b in self.res.cues for b in bs) else bs[-1]
+        if len(self._keys) < 500_000:
+            self._keys[tok] = key
+        return key
+
+    def _filtered(self, tok: str) -> tuple[list[str], ...]:
+        return tuple([x for x in f if x.startswith(_AGG)] for f in self._word(tok))
+
+    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+        """Feature lists for the sentences of one document.
+
+        On top of :meth:`sentence`, every word (by its clitic-stripped form)
+        gets the context evidence of all its mentions in the document, prefixed
+        ``d:``: cue words and names next to any mention, gazetteer matches and
+        priors of any mention. A name after ``الرئيس`` in one sentence thus
+        helps its bare mention in another.
+        """
+        pairs = [self._sentence(s) for s in sentences]
+        feats = [p[0] for p in pairs]
+        if not self.aggregate:
+            return feats
+        info: dict[str, set[str]] = {}
+        all_keys: list[list[str | None]] = []
+        win = self.window
+        for toks, (_, gaz) in zip(sentences, pairs, strict=True):
+            keys = [self._key(t) for t in toks]
+            all_keys.append(keys)
+            n = len(toks)
+            aggs = [self._agg.get(t) or self._filtered(t) for t in toks]
+            for i, key in enumerate(keys):
+                if key is None:
+                    continue
+                bag = info.setdefault(key, set())
+                for j in range(max(0, i - win), min(n, i + win + 1)):
+                    bag.update(aggs[j][j - i + win])
+                bag.update(gaz[i])  # this token's gazetteer matches
+        ext = {k: ["d:" + x for x in sorted(v)] for k, v in info.items()}
+        for keys, fs in zip(all_keys, feats, strict=True):
+            for key, f in zip(keys, fs, strict=True):
+                if key is not None:
+                    f.extend(ext[key])
+        return feats
+
+
+_AGG = ("-1:cue=", "-2:cue=", "1:cue=V", "-1:fn", "1:fn", "-1:kn", "1:kn", "g", "lp=", "cp=", "-1:w=", "1:w=")

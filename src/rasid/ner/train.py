@@ -45,6 +45,9 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+DOC_SENTENCES = 20
+"""Consecutive sentences treated as one document when the corpus marks none."""
+
 
 @dataclass(frozen=True, slots=True)
 class TrainConfig:
@@ -91,8 +94,11 @@ def featurize_crossfold(
         others = [p for i, p in enumerate(pairs) if i not in block]
         res = base.with_training(entity_phrases(others), lexical_prior(others))
         fx = Featurizer(res)
-        for i in block:
-            out[i] = fx.sentence(pairs[i][0])
+        idx = list(block)
+        for g in range(0, len(idx), DOC_SENTENCES):
+            group = idx[g : g + DOC_SENTENCES]
+            for i, f in zip(group, fx.document([pairs[i][0] for i in group]), strict=True):
+                out[i] = f
     return out
 
 
@@ -136,7 +142,9 @@ def _safe_fold(s: str) -> str:
 
 
 _SELF_NFKC = re.compile(
-    "[" + "".join(chr(o) for o in range(0xFB50, 0xFEFD) if unicodedata.normalize("NFKC", chr(o)) == chr(o)) + "]"
+    "["
+    + "".join(chr(o) for o in range(0xFB50, 0xFEFD) if unicodedata.normalize("NFKC", chr(o)) == chr(o))
+    + "]"
 )
 
 
@@ -183,7 +191,7 @@ def corpus_prior(model_path: Path, res: Resources, corpus: Iterable[Sequence[str
     inside: dict[str, dict[str, int]] = {}
     n_tok = 0
     for toks in corpus:
-        tags = tagger.tag(fx.sentence(toks))
+        tags = tagger.tag(fx.document([toks])[0])
         n_tok += len(tags)
         for w, t in zip(toks, tags, strict=True):
             total[w] = total.get(w, 0) + 1
@@ -286,6 +294,7 @@ def cross_validate(
     folds: int = 5,
     use: Sequence[int] = (4,),
     work_dir: str | Path = "/tmp",
+    resources_dir: str | Path | None = None,
 ) -> list[float]:
     """Entity F1 of held-out blocks of the training file (for choosing features).
 
@@ -298,10 +307,11 @@ def cross_validate(
         folds: number of contiguous blocks.
         use: which blocks to hold out (each costs one training run).
         work_dir: where temporary models go.
+        resources_dir: folder of the external lists (package data by default).
     """
     cfg = config or TrainConfig()
     sents = read_conll(train_path)
-    base = Resources.load().with_training({}, {})
+    base = Resources.load(resources_dir).with_training({}, {})
     base.cprior = {}
     blocks = _chunks(len(sents), folds)
     scores: list[float] = []
@@ -315,7 +325,10 @@ def cross_validate(
         fx = Featurizer(base.with_training(entity_phrases(pr), lexical_prior(pr)))
         tagger = pycrfsuite.Tagger()
         tagger.open(str(path))
-        pred = [tagger.tag(fx.sentence(s.tokens)) for s in held]
+        pred: list[list[str]] = []
+        for g in range(0, len(held), DOC_SENTENCES):
+            for f in fx.document([s.tokens for s in held[g : g + DOC_SENTENCES]]):
+                pred.append(tagger.tag(f))
         sc = evaluate([s.tags or [] for s in held], pred)
         logger.info("cv block %d: P %.3f R %.3f F1 %.3f %s", k, sc.precision, sc.recall, sc.f1,
                     {t: round(v[2], 3) for t, v in sc.per_type.items()})
