@@ -370,7 +370,8 @@ class EventExtractor:
                         and not first.startswith("لقي") \
                         and first not in ("لقوا",) and not any(w in _SUBJECTED for w in pw[c0:t.token]):
                     continue  # "لاقتحام", "للتقدم": an aim; "تعرضت لهجوم" is kept
-                if any(w in _DEMAND for w in pw[max(0, t.token - 3):t.token]):
+                c_first = bisect.bisect_left(tstarts, clause.start)
+                if any(w in _DEMAND for w in pw[max(t.token - 6, c_first, 0):t.token]):
                     continue  # "ودعا المعتصمون إلى إعدام", "طالبوا بإعدام": a demand, not an act
                 if any(w in _HABITUAL for w in pw[bisect.bisect_left(tstarts, clause.start):
                                                   bisect.bisect_left(tstarts, clause.end)]):
