@@ -63,6 +63,15 @@ _PRESENTATION = re.compile("[\uFB50-\uFEFC\uFF01-\uFF5E]")
 # runs of characters the fold table drops (diacritics, tatweel, invisible marks)
 _DROPPED = re.compile("[" + "".join(re.escape(k) for k, v in FOLD_TABLE.items() if v == "") + "]+")
 assert all(len(v) <= 1 for v in FOLD_TABLE.values())  # the fast path below relies on it
+_KEYS = frozenset(FOLD_TABLE)
+assert not any(v in _KEYS for v in FOLD_TABLE.values())  # so replacing one character at a time is safe
+
+
+def _translate(s: str) -> str:
+    """``s.translate(_TRANSLATE)``, faster on long texts: one ``str.replace`` per character present."""
+    for ch in _KEYS.intersection(s):
+        s = s.replace(ch, FOLD_TABLE[ch])
+    return s
 
 
 def fold(s: str) -> str:
@@ -84,7 +93,7 @@ def normalize(raw: str) -> tuple[str, list[int]]:
         ``(text, offsets)`` where ``offsets[i]`` is the index in ``raw`` of the
         character that produced ``text[i]``; ``offsets[len(text)] == len(raw)``.
     """
-    folded = raw.translate(_TRANSLATE)
+    folded = _translate(raw) if len(raw) > 200 else raw.translate(_TRANSLATE)
     if not _PRESENTATION.search(folded):
         if len(folded) == len(raw):
             return folded, list(range(len(raw) + 1))
