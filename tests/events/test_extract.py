@@ -180,3 +180,10 @@ def test_state_named_by_its_capital_denies(ex: EventExtractor) -> None:
 def test_demanded_execution_is_no_attack(ex: EventExtractor) -> None:
     raw = "عنوان\nودعا المعتصمون في ساحة المدينة إلى إعدام الضابط المتهم بقتل المدنيين."
     assert not any(e.type == "attack_on_civilians" for e in run(ex, raw).events)
+
+
+def test_the_attack_in_a_bombing_story_is_the_bombing(ex: EventExtractor) -> None:
+    raw = ("عنوان\nفجر انتحاري نفسه وسط تجمع للشباب في مدينة سوروتش فقتل 30 شخصا.\n"
+           "وقد استهدف الهجوم حشدا من الشباب المؤيدين للأكراد في المدينة التي دمرت في معارك ضارية استمرت أربعة أشهر.")
+    types = [e.type for e in run(ex, raw).events]
+    assert types.count("suicide_bomb") == 2

@@ -86,6 +86,9 @@ _DEMAND = _set("دعا دعت دعوا طالب طالبت طالبوا يطال
 _OBLIGATION = _set("يجب ينبغي يتعين لابد بد وجوب ضرورة بضرورة")
 _IT_WHICH = _set("ما مما وهو وهي")
 _ABOUT = _set("خلال وخلال أثناء واثناء اثناء مضمون فحوى مسار نتائج تفاصيل جولة عقب")
+_LAUNCHED = _set("شنه شنته شنها شنوه يشنه تشنه نفذه نفذته")
+_THE_ATTACK = _set("الهجوم والهجوم الاعتداء والاعتداء")
+_CLASH_CUES = _set("اشتباكات الاشتباكات معارك المعارك اشتباك مواجهات المواجهات")
 _HABITUAL = _set("بانتظام باستمرار عادة غالبا دائما")
 _SINCE = _set("منذ ومنذ قبل وقبل")
 _ONSET = _set("بدء بداية انطلاق اندلاع")
@@ -334,6 +337,7 @@ class EventExtractor:
                 continue
             typ = t.type
             also: str | None = None
+            named_blast = False
             lo, hi = max(0, t.token - 4), min(len(words), t.token + t.ntok + 4)
             win = pw[lo:hi]
             if typ in INTERACTION_TYPES:
@@ -413,9 +417,15 @@ class EventExtractor:
                 ci0 = max(t.token - 8, 0)
                 if any(w in _ATTEMPT for w in pw[ci0:t.token]):
                     typ = "armed_clash"  # "محاولة قوات النظام التقدم": fighting, no gain
-            if "anaphor" in f and (ctx.blast_seen or ctx.doc_blast) \
-                    and len({side_of(m.code) for m in armed}) < 2:
+            if "anaphor" in f and (ctx.blast_seen or ctx.doc_blast) and (
+                    len({side_of(m.code) for m in armed}) < 2
+                    or words[t.token] in _THE_ATTACK
+                    and not any(w in _CLASH_CUES for w in pw[max(0, t.token - 10):t.token + 10])
+                    and not (t.token + 2 < len(pw) and pw[t.token + 1] in _RELATIVE
+                             and pw[t.token + 2] in _LAUNCHED)):
+                # "الهجوم" in an article about a bombing (the definite noun: the bombing told)
                 typ = ctx.blast if ctx.blast_seen else ctx.doc_blast  # "الهجوم" in an article about a bombing
+                named_blast = True
             if typ in ("remote_explosive", "suicide_bomb"):
                 if t.token > 0 and pw[t.token - 1] in _DEMONSTRATIVE:
                     continue  # "هذا التفجير": the bombing already told
@@ -439,7 +449,7 @@ class EventExtractor:
                         and (k.clause.start == clause.start or clause_first) for k in cands)
                     or any(w in _ATTACK_NOUNS for w in pw[max(0, t.token - 3):t.token])):
                 continue  # "ضربة جوية ... استهدفت مناطق": the target of an attack already named
-            cands.append(_Cand(t, typ, clause, "weak" in f))
+            cands.append(_Cand(t, typ, clause, "weak" in f and not named_blast))
             if also is not None and also != typ:
                 cands.append(_Cand(t, also, clause, "weak" in f))
 
@@ -783,7 +793,7 @@ class EventExtractor:
         return None
 
 
-_KNOWN = (_DEMAND | _ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
+_KNOWN = (_LAUNCHED | _CLASH_CUES | _DEMAND | _ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
           | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
           | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT | _CONFLICT)
 
