@@ -187,3 +187,8 @@ def test_the_attack_in_a_bombing_story_is_the_bombing(ex: EventExtractor) -> Non
            "وقد استهدف الهجوم حشدا من الشباب المؤيدين للأكراد في المدينة التي دمرت في معارك ضارية استمرت أربعة أشهر.")
     types = [e.type for e in run(ex, raw).events]
     assert types.count("suicide_bomb") == 2
+
+
+def test_battle_in_a_relative_clause_is_background(ex: EventExtractor) -> None:
+    raw = "عنوان\nوعاد السكان إلى مدينة عين العرب التي دمرت في معارك ضارية استمرت أربعة أشهر."
+    assert not any(e.type == "armed_clash" for e in run(ex, raw).events)

@@ -87,6 +87,8 @@ _OBLIGATION = _set("يجب ينبغي يتعين لابد بد وجوب ضرور
 _IT_WHICH = _set("ما مما وهو وهي")
 _ABOUT = _set("خلال وخلال أثناء واثناء اثناء مضمون فحوى مسار نتائج تفاصيل جولة عقب")
 _LAUNCHED = _set("شنه شنته شنها شنوه يشنه تشنه نفذه نفذته")
+_IN_PREP = _set("في خلال أثناء اثناء")
+_WHO = _set("الذي التي الذين اللذين اللتين")
 _THE_ATTACK = _set("الهجوم والهجوم الاعتداء والاعتداء")
 _CLASH_CUES = _set("اشتباكات الاشتباكات معارك المعارك اشتباك مواجهات المواجهات")
 _HABITUAL = _set("بانتظام باستمرار عادة غالبا دائما")
@@ -380,6 +382,9 @@ class EventExtractor:
                 if any(w in _HABITUAL for w in pw[bisect.bisect_left(tstarts, clause.start):
                                                   bisect.bisect_left(tstarts, clause.end)]):
                     continue  # "ويقصف النظام بانتظام": a habit, not a report
+                if t.token > 2 and pw[t.token - 1] in _IN_PREP and any(
+                        w in _WHO for w in pw[max(0, t.token - 4):t.token - 2]) and typ in ("armed_clash", "casualty"):
+                    continue  # "المدينة التي دمرت في معارك", "الذي قتل في معارك": a relative clause's background
                 if year and _past_year(text, clause.start, clause.end, year):
                     continue  # background: "الذي قتل في مارس 2014 في المعارك"
             if "air" in f and typ == "shelling":
@@ -793,7 +798,7 @@ class EventExtractor:
         return None
 
 
-_KNOWN = (_LAUNCHED | _CLASH_CUES | _DEMAND | _ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
+_KNOWN = (_IN_PREP | _WHO | _LAUNCHED | _CLASH_CUES | _DEMAND | _ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
           | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
           | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT | _CONFLICT)
 
