@@ -625,7 +625,7 @@ class EventExtractor:
         mod = modality(text, t.start, t.end, clause.start, clause.end, event_type=typ)
         if mod == "hypothetical" and typ in ("deployment", "territory_gain"):
             return None  # "في حال أرادوا الانسحاب": a condition, not a movement
-        if mod == "negated" and c.weak and typ in VIOLENCE_TYPES:
+        if mod in ("negated", "hypothetical") and c.weak and typ in VIOLENCE_TYPES:
             return None  # "لن يكون بمقدوره استخدام الصواريخ": no event
         if typ == "territory_gain" and mod == "negated":
             typ, mod = "armed_clash", "asserted"  # "لم تتمكن من التقدم": fighting without a gain

@@ -30,7 +30,7 @@ def _set(words: str) -> frozenset[str]:
 NEGATORS = _set("لم لن لا ليس ليست عدم دون بدون ولم ولن ولا وعدم فلم")
 """Words that negate the trigger when they stand just before it."""
 _DENY = _set("نفى نفت ينفي تنفي نافيا نافية ونفى ونفت")
-CONDITIONS = _set("إذا اذا لو ولو وإذا حال حالة لولا")
+CONDITIONS = _set("إذا اذا لو ولو وإذا حال حالة لولا كلما وكلما")
 """Words that make an event conditional when they come before it in the clause."""
 PLANNERS = _set(
     "سوف يعتزم تعتزم يعتزمون ينوي تنوي المقرر مقرر يتوقع تتوقع يتوقعون يستعد تستعد يستعدون "
