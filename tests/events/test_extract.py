@@ -192,3 +192,9 @@ def test_the_attack_in_a_bombing_story_is_the_bombing(ex: EventExtractor) -> Non
 def test_battle_in_a_relative_clause_is_background(ex: EventExtractor) -> None:
     raw = "عنوان\nوعاد السكان إلى مدينة عين العرب التي دمرت في معارك ضارية استمرت أربعة أشهر."
     assert not any(e.type == "armed_clash" for e in run(ex, raw).events)
+
+
+def test_protesters_call_on_the_government(ex: EventExtractor) -> None:
+    raw = "عنوان\nودعا المعتصمون في اللاذقية الحكومة السورية إلى محاكمة الجاني."
+    req = [e for e in run(ex, raw).events if e.type == "request"]
+    assert req and req[0].actor1 == "CIV"

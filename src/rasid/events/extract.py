@@ -595,6 +595,11 @@ class EventExtractor:
                              cand_actors, violence=violence, verb_like=verb_like)
         a1, a2 = roles.actor1, roles.actor2
         typ = c.type
+        if typ in INTERACTION_TYPES and _crowd_agent(text, t):
+            # "دعا المعتصمون إلى ...", "الأهالي يطالبون": people speak; the party named is addressed
+            if a1 not in (None, "CIV") and a2 is None:
+                a2 = a1
+            a1 = "CIV"
         if typ in ("suicide_bomb", "remote_explosive") and a1 in (None, "UNK-MIL"):
             a1 = _bomber(cand_actors, ctx) or a1  # the group the article holds responsible
         if a1 is None and violence:
@@ -900,6 +905,19 @@ def _capital_as_state(text: str, m: ActorMention) -> bool:
         return False  # "بدمشق", "لسوريا"
     prev = _W.findall(text, max(0, m.start - 14), m.start)[-1:]
     return not prev or prev[0] not in _PLACE_PREP
+
+
+_CROWD = _set(
+    "المعتصمون المعتصمين المتظاهرون المتظاهرين المحتجون المحتجين الأهالي أهالي السكان المواطنون "
+    "المواطنين الأهالى"
+)
+
+
+def _crowd_agent(text: str, t: Trigger) -> bool:
+    """Whether people (protesters, residents) are the subject right after or before the verb."""
+    after = _W.findall(text, t.end, min(len(text), t.end + 20))[:1]
+    before = _W.findall(text, max(0, t.start - 20), t.start)[-1:]
+    return any(w in _CROWD or (w[:1] == "و" and w[1:] in _CROWD) for w in after + before)
 
 
 def _owner(cands: list[_Cand], pos: int) -> _Cand:
