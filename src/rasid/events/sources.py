@@ -210,8 +210,15 @@ def _candidates(
         if (m.text.startswith("ل") and not m.alias.startswith("ل")) or prev_word(a) == "ل":
             continue  # "قال لرويترز": the outlet is the interviewer
         names.append((a, b, SourceMention(m.code, m.start, m.end, m.text), m.weak))
-    # the same span as the extractor's own actor lookup: ActorLexicon.find answers it from its memo
-    actor_ms = actors.find(text, start, end) if actors is not None and cue_idx else []
+    # Actors matter right after a cue (rule 3) or after an outlet's "عن" (_relayed). A mention
+    # starts at a word that may start one: without such a word there, skip the lookup. Otherwise
+    # it is the extractor's own span, which ActorLexicon.find answers from its memo.
+    actor_ms: list[ActorMention] = []
+    if actors is not None and cue_idx:
+        n = len(wtoks)
+        if any(sm.code in _OUTLETS for _, _, sm, _ in names) or any(
+                actors.may_start(wtoks[j][2]) for c in cue_idx for j in range(c + 1, min(c + 2 + _ACTOR_GAP, n))):
+            actor_ms = actors.find(text, start, end)
     for a, b, sm, weak in names:
         if sm.code in _OUTLETS:
             # "نقلت رويترز عن الناطق باسم الجبهة الجنوبية": the outlet relays someone else

@@ -216,6 +216,11 @@ class ActorLexicon:
             self._hits[word] = r
         return r
 
+    def may_start(self, word: str) -> bool:
+        """Whether a mention can start at the folded token ``word`` (a clitic reading starts an alias)."""
+        r = self._hits.get(word)
+        return bool(self._readings(word) if r is None else r)
+
     # ------------------------------------------------------------------ build
     @classmethod
     def from_entries(

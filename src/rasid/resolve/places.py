@@ -35,6 +35,7 @@ from rasid.errors import DataFileError
 from rasid.records import Location
 from rasid.text.memo import TextMemo
 from rasid.text.normalize import fold
+from rasid.text.tokenize import token_spans
 
 __all__ = ["Place", "PlaceMention", "Gazetteer", "word_key", "name_keys"]
 
@@ -345,7 +346,8 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ find
     def _tokens(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, start, end)]
+        """The ``_WORD_RE`` words of the span: the letter tokens of the shared sentence tokens."""
+        return [t for t in token_spans(text, start, end) if _letter(t[2][0])]
 
     def _may_start(self, word: str) -> bool:
         """Whether a reading of ``word`` starts an indexed name (cached per word)."""
@@ -898,6 +900,11 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.places)
+
+
+def _letter(c: str) -> bool:
+    """Whether ``c`` is in ``[^\\W\\d_]``: a TOKEN_RE token starting with it is a ``_WORD_RE`` word."""
+    return c.isalpha() or (c.isnumeric() and not c.isdecimal())
 
 
 @lru_cache(maxsize=100_000)
