@@ -198,3 +198,10 @@ def test_protesters_call_on_the_government(ex: EventExtractor) -> None:
     raw = "عنوان\nودعا المعتصمون في اللاذقية الحكومة السورية إلى محاكمة الجاني."
     req = [e for e in run(ex, raw).events if e.type == "request"]
     assert req and req[0].actor1 == "CIV"
+
+
+def test_fighting_alongside_is_a_deployment_but_not_a_description(ex: EventExtractor) -> None:
+    told = run(ex, "عنوان\nويقاتل إلى جانب قوات النظام مئة عنصر من حزب الله في ريف حماة.").events
+    described = run(ex, "عنوان\nويشن الجيش السوري وفصائل تقاتل إلى جانبه حملة ضد تنظيم داعش في ريف حلب.").events
+    assert any(e.type == "deployment" for e in told)
+    assert not any(e.type == "deployment" for e in described)

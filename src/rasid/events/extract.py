@@ -355,6 +355,9 @@ class EventExtractor:
                     continue  # "نفت هذه الاتهامات": the accusation told before
                 if typ == "consult" and first.startswith(("ال", "وال")) and prev2w and prev2w[-1] in _ABOUT:
                     continue  # "خلال اللقاء", "فحوى المفاوضات": the meeting already told
+            if typ == "deployment" and t.token > 0 and _bare_group(words[t.token - 1]) \
+                    and words[t.token][:1] in _VERB_PREFIX:
+                continue  # "وفصائل تقاتل إلى جانبه": a noun described, not a movement reported
             if typ == "deployment" and t.token > 0 and (
                     pw[t.token - 1] in _RELATIVE
                     or any(w in _ASKED for w in pw[max(0, t.token - 3):t.token])):
@@ -918,6 +921,15 @@ def _crowd_agent(text: str, t: Trigger) -> bool:
     after = _W.findall(text, t.end, min(len(text), t.end + 20))[:1]
     before = _W.findall(text, max(0, t.start - 20), t.start)[-1:]
     return any(w in _CROWD or (w[:1] == "و" and w[1:] in _CROWD) for w in after + before)
+
+
+_GROUPS = _set("فصائل مجموعات ميليشيات مليشيات عناصر قوات كتائب مقاتلين مسلحين وحدات")
+
+
+def _bare_group(word: str) -> bool:
+    """An indefinite group noun ("وفصائل"، "قوات"): a verb after it describes it."""
+    w = word[1:] if word[:1] == "و" and len(word) > 4 else word
+    return w in _GROUPS
 
 
 def _owner(cands: list[_Cand], pos: int) -> _Cand:
