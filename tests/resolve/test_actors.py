@@ -149,3 +149,18 @@ def test_package_lexicon_is_clean() -> None:
         entries = read_lexicon_file(name, text)
         assert len(entries) > 100
         assert all(e.code == "-" or e.code.startswith("*-") or e.code.replace("-", "").isalnum() for e in entries)
+
+
+def test_repeated_lookups_of_a_span_are_equal_and_independent(lex: ActorLexicon) -> None:
+    text = fold("وقال الجيش التركي إن طائراته قصفت مواقع لتنظيم داعش")
+    first = lex.find(text, 0, len(text))
+    first.clear()  # a caller's changes do not reach the next caller
+    again = lex.find(text, 0, len(text))
+    assert [m.code for m in again] == ["TUR-MIL", "ISIS"]
+    assert lex.find(text, 0, len(text)) == again
+
+
+def test_may_start(lex: ActorLexicon) -> None:
+    assert lex.may_start(fold("لتنظيم"))
+    assert lex.may_start(fold("الجيش"))
+    assert not lex.may_start(fold("مواقع"))

@@ -232,3 +232,21 @@ def test_many_sentences_run(gaz: Gazetteer) -> None:
     text = fold("قصفت الطائرات الحربية مدينة الرقة وريف حلب الشمالي وقرى في سهل الغاب بعشرات الغارات")
     total = sum(len(gaz.find(text)) for _ in range(3000))
     assert total == 3 * 3000
+
+
+def test_repeated_finds_of_a_span_are_equal(gaz: Gazetteer) -> None:
+    text = fold("قصفت الطائرات بلدة كفرنبل في ريف إدلب الجنوبي")
+    first = gaz.find(text, 0, len(text))
+    first.clear()
+    again = gaz.find(text, 0, len(text))
+    assert [m.places[0].name for m in again][-1] == "Idlib"
+    assert gaz.find(text, 0, len(text)) == again
+
+
+def test_added_place_is_found_in_a_text_already_searched() -> None:
+    p = Place("x:1", "Kafr Test", "كفر تست", "village", "SY", "Idlib", 35.0, 36.0)
+    g = Gazetteer.from_places([(p, ["كفر تست"])])
+    text = fold("قصف على قرية تل تجريب قرب كفر تست")
+    assert [m.places[0].name for m in g.find(text)] == ["Kafr Test"]
+    g.add(Place("x:2", "Tal Tajrib", "تل تجريب", "village", "SY", "Idlib", 35.1, 36.1), ["تل تجريب"])
+    assert [m.places[0].name for m in g.find(text)] == ["Tal Tajrib", "Kafr Test"]
