@@ -205,3 +205,9 @@ def test_fighting_alongside_is_a_deployment_but_not_a_description(ex: EventExtra
     described = run(ex, "عنوان\nويشن الجيش السوري وفصائل تقاتل إلى جانبه حملة ضد تنظيم داعش في ريف حلب.").events
     assert any(e.type == "deployment" for e in told)
     assert not any(e.type == "deployment" for e in described)
+
+
+def test_group_statement_is_an_opposition_source(ex: EventExtractor) -> None:
+    raw = "عنوان\nوأعلن جيش الفتح في بيان نشره على حسابه على تويتر بدء معركة لتحرير بلدة الفوعة في ريف إدلب."
+    evs = [e for e in run(ex, raw).events if e.type == "armed_clash"]
+    assert evs and evs[0].source == "opposition"

@@ -721,8 +721,24 @@ class EventExtractor:
             return None
         m = self.find_source(text, sent.start, sent.end, actors=self.actors)
         if m is None:
-            return None
+            return self._claimant(text, sent)
         return m.code, m.text
+
+    def _claimant(self, text: str, sent: Span) -> tuple[str, str] | None:
+        """A party announcing its own action ("أصدرت غرفة عمليات حلب بيانا أعلنت فيه",
+        "أعلن جيش الفتح في بيان"): the armed opposition's statements are ``opposition``,
+        a state's or another group's its own code."""
+        cue = _CLAIM_RE.search(text, sent.start, sent.end)
+        if cue is None:
+            return None
+        for mm in self.actors.find(text, sent.start, sent.end):
+            if mm.start > cue.start() + 40 or mm.weak or mm.code in NON_ACTORS or mm.code == "CIV":
+                continue
+            if cue.start() - mm.end > 160:
+                continue
+            code = "opposition" if side_of(armed_code(mm.code)) == "rebel" else mm.code
+            return code, mm.text
+        return None
 
     def _places(self, text: str, sent: Span) -> list[Any]:
         if self.gazetteer is None:
@@ -930,6 +946,10 @@ def _bare_group(word: str) -> bool:
     """An indefinite group noun ("وفصائل"، "قوات"): a verb after it describes it."""
     w = word[1:] if word[:1] == "و" and len(word) > 4 else word
     return w in _GROUPS
+
+
+_CLAIM_RE = re.compile("|".join(fold(w) for w in (
+    "بيانا", "بيان", "في بيان", "على حسابها", "على حسابه", "على صفحتها", "على صفحته", "تبنى", "تبنت")))
 
 
 def _owner(cands: list[_Cand], pos: int) -> _Cand:
