@@ -211,3 +211,9 @@ def test_group_statement_is_an_opposition_source(ex: EventExtractor) -> None:
     raw = "عنوان\nوأعلن جيش الفتح في بيان نشره على حسابه على تويتر بدء معركة لتحرير بلدة الفوعة في ريف إدلب."
     evs = [e for e in run(ex, raw).events if e.type == "armed_clash"]
     assert evs and evs[0].source == "opposition"
+
+
+def test_front_opened_and_siege_tightened_are_fighting(ex: EventExtractor) -> None:
+    raw = ("عنوان\nالمعارضة تشعل 4 جبهات متزامنة في ريف حماة.\n"
+           "وقالت وحدات حماية الشعب إنها ضيقت الخناق على تنظيم داعش في حي النشوة بالحسكة.")
+    assert len([e for e in run(ex, raw).events if e.type == "armed_clash"]) == 2

@@ -110,7 +110,7 @@ _AIR_FORCES = frozenset({
 _AIR_ACTORS = frozenset({
     "COALITION", "USA-MIL", "TUR-MIL", "FRA-MIL", "GBR-MIL", "RUS-MIL", "JOR-MIL", "ISR-MIL",
 })
-_ANAPHORIC = _set("هذه هذا تلك ذلك مناطق محاور خطوط جبهات منطقة محور خط جبهة قواعد")
+_ANAPHORIC = _set("هذه هذا تلك ذلك مناطق محاور خطوط جبهات منطقة خط جبهة قواعد")
 _SUBJECTED = _set("تعرض تعرضت تتعرض يتعرض تعرضوا عرضة تعرضها تعرضتا تتعرضان يتعرضون تبادل وتبادل")
 _DEMONSTRATIVE = _set("هذه هذا تلك ذلك")
 _AFTER_WORDS = _set("بعد إثر اثر عقب")
