@@ -9,8 +9,10 @@ benchmarks and other front ends call it directly.
   initializer. Articles travel in chunks, at most ``2 × workers`` chunks are
   in flight (memory stays bounded however large the corpus), and results come
   back in input order as soon as they are ready. A worker that dies (killed,
-  out of memory) does not sink the batch: its chunk is retried once in a
-  fresh pool, then its documents are reported as failed.
+  out of memory, a crash in C code) does not sink the batch: the pool is
+  restarted, the unfinished chunks run again one at a time, and the chunk that
+  kills a worker again runs document by document, so that only the document
+  that kills its worker is reported as failed.
 * :func:`extract_records` / :func:`extract_to` stream output records.
 * :func:`resume_jsonl` makes an interrupted JSONL output safe to append to.
 """
@@ -289,8 +291,31 @@ def _pool_map(
                                    initializer=_init_worker, initargs=(make, *options))
 
     pool = new_pool()
+
+    def submit(chunk: list[Article]) -> Future[list[Processed]] | None:
+        try:
+            return pool.submit(_run_chunk, chunk)
+        except BrokenProcessPool:
+            return None
+
+    def restart() -> None:
+        nonlocal pool
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = new_pool()
+
+    def alone(chunk: list[Article]) -> list[Processed] | None:
+        """Run one chunk with nothing else in flight; None if it kills its worker."""
+        fut = submit(chunk)
+        try:
+            if fut is not None:
+                return fut.result()
+        except BrokenProcessPool:
+            pass
+        restart()
+        return None
+
     window = max(2, 2 * workers)
-    pending: deque[tuple[list[Article], Future[list[Processed]], int]] = deque()
+    pending: deque[tuple[list[Article], Future[list[Processed]] | None]] = deque()
     source = _chunks(articles, chunk_size)
     try:
         while True:
@@ -298,31 +323,36 @@ def _pool_map(
                 chunk = next(source, None)
                 if chunk is None:
                     break
-                pending.append((chunk, pool.submit(_run_chunk, chunk), 0))
+                pending.append((chunk, submit(chunk)))
             if not pending:
                 break
-            chunk, fut, tries = pending[0]
+            chunk, fut = pending.popleft()
             try:
-                results = fut.result()
-            except BrokenProcessPool:
-                # a worker died; every pending future is lost: fresh pool, resubmit
-                logger.warning("a worker process died; restarting the pool (%d chunks pending)", len(pending))
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = new_pool()
-                old = list(pending)
-                pending.clear()
-                head = True
-                for c, _f, t in old:
-                    t = t + 1 if head else t
-                    head = False
-                    if t > 1:
-                        for a in c:
-                            yield Processed(a.id, [], error="worker process died twice on this chunk")
-                        continue
-                    pending.append((c, pool.submit(_run_chunk, c), t))
+                if fut is None:
+                    raise BrokenProcessPool("pool broken before submit")
+                yield from fut.result()
                 continue
-            pending.popleft()
-            yield from results
+            except BrokenProcessPool:
+                pass
+            # A worker died. Every unfinished chunk is lost; run them again one at a
+            # time so that the one that kills a worker is known, then its documents
+            # one by one so that only the culprit is reported.
+            logger.warning("a worker process died; restarting the pool (%d chunks pending)", len(pending) + 1)
+            lost = [(chunk, None)] + list(pending)
+            pending.clear()
+            restart()
+            for c, f in lost:
+                if f is not None and f.done() and f.exception() is None:
+                    yield from f.result()
+                    continue
+                res = alone(c)
+                if res is not None:
+                    yield from res
+                    continue
+                for art in c:
+                    one = alone([art]) if len(c) > 1 else None
+                    yield from one if one is not None else [
+                        Processed(art.id, [], error="the worker process died on this document")]
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
