@@ -94,3 +94,24 @@ def test_missing_extra_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(ConfigError, match=r"pip install 'rasid\[dask\]'"):
         require_dask()
+
+
+def test_parquet_shards_in_and_out(client: Client, tmp_path: Path, news_dir: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    files = _dev_files(news_dir)[:4]
+    src = tmp_path / "in"
+    src.mkdir()
+    for k in range(2):
+        pq.write_table(pa.table({"id": [f.stem for f in files[2 * k:2 * k + 2]],
+                                 "text": [f.read_text(encoding="utf-8") for f in files[2 * k:2 * k + 2]]}),
+                       src / f"s{k}.parquet")
+    (src / "s2.parquet").write_bytes(b"PAR1 broken")
+    recs = read_bag(str(src / "*.parquet")).compute(scheduler=client)
+    assert sorted(r["id"] for r in recs if "id" in r) == [f.stem for f in files]
+    outs = run_shards(str(src / "*.parquet"), tmp_path / "out", fmt="parquet", client=client)
+    rows = [r for o in outs for r in pq.read_table(o).to_pylist()]
+    local = list(extract_records(files))
+    assert [json.loads(r["record"]) for r in rows if r["kind"] != "error"] == local
+    assert [r["kind"] for r in rows].count("error") == 1 and len(outs) == 3

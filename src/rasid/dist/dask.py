@@ -11,7 +11,7 @@ Two ways in, one function doing the work:
   task.
 * :func:`process_bag` maps it over a ``dask.bag`` of records;
   :func:`read_bag` reads JSONL shards (``read_text(...).map(json.loads)``) or
-  Parquet shards (``dask.dataframe.read_parquet``) into such a bag, and
+  Parquet shards (pyarrow, one partition per file) into such a bag, and
   :func:`run_shards` writes the records back as JSONL or Parquet shards, one
   per input partition, from the workers.
 * :func:`process_articles_dask` / :func:`extract_records_dask` are what
@@ -120,6 +120,9 @@ def process_bag(bag: Any, config: PipelineConfig | None = None) -> Any:
 def read_bag(paths: str | list[str], *, blocksize: str | int | None = None) -> Any:
     """A ``dask.bag`` of article records from JSONL shards or Parquet shards.
 
+    JSONL is read with ``dask.bag.read_text(...).map(json.loads)``; Parquet
+    with pyarrow, one partition per file (no pandas needed).
+
     Args:
         paths: a glob, a path or a list of paths (``*.jsonl``/``*.parquet``;
             any fsspec URL the cluster can reach).
@@ -129,11 +132,29 @@ def read_bag(paths: str | list[str], *, blocksize: str | int | None = None) -> A
     import dask.bag as db
 
     first = paths if isinstance(paths, str) else paths[0]
-    if str(first).endswith(".parquet") or str(first).rstrip("/").endswith("parquet"):
-        import dask.dataframe as dd
+    if str(first).endswith(".parquet"):
+        from fsspec.core import get_fs_token_paths
 
-        return dd.read_parquet(paths).to_bag(format="dict")
+        fs, _, files = get_fs_token_paths(paths)
+        if not files:
+            raise ConfigError(f"no Parquet files match {paths!r}")
+        return db.from_sequence([(fs, f) for f in files], npartitions=len(files)).map_partitions(_parquet_records)
     return db.read_text(paths, blocksize=blocksize).filter(lambda s: s.strip() != "").map(_loads)
+
+
+def _parquet_records(files: Iterable[tuple[Any, str]]) -> list[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    out: list[dict[str, Any]] = []
+    for fs, path in files:
+        try:
+            with fs.open(path, "rb") as fh:
+                rows = pq.read_table(fh).to_pylist()
+        except Exception as e:  # a broken shard is one error record, not a failed job
+            out.append({"_error": f"{path}: cannot read Parquet ({type(e).__name__}: {e})"})
+            continue
+        out.extend({k: v for k, v in r.items() if v is not None} for r in rows)
+    return out
 
 
 def _loads(line: str) -> Any:
@@ -151,45 +172,50 @@ def run_shards(
 
     Args:
         inputs: JSONL or Parquet shard paths or glob (reachable from every worker).
-        output_dir: folder for ``part-*.jsonl`` or a Parquet dataset (reachable from every worker).
+        output_dir: folder for ``part-*.jsonl`` / ``part-*.parquet`` (reachable from every worker).
         config: pipeline recipe.
-        fmt: ``jsonl`` or ``parquet``.
+        fmt: ``jsonl`` or ``parquet`` (columns ``kind doc type modality evidence
+            trigger start end error`` and ``record``, the whole record as JSON).
         client: a ``distributed.Client`` (default: the current one, or the local scheduler).
 
     Returns:
-        The written file names (JSONL) or the dataset folder (Parquet).
+        The written file names, in partition order.
     """
     require_dask()
+    import dask
+
     bag = process_bag(read_bag(inputs), config)
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
     compute_kw = {"scheduler": client} if client is not None else {}
     if fmt == "parquet":
-        import dask.dataframe as dd
-
-        flat = bag.map(_flat_record)
-        df = flat.to_dataframe(meta=_FLAT_META)
-        dd.to_parquet(df, str(out), write_index=False, compute=True, **compute_kw)
-        return [str(out)]
+        parts = bag.to_delayed()
+        names = [str(out / f"part-{i:05d}.parquet") for i in range(len(parts))]
+        dask.compute(*(dask.delayed(_write_parquet)(p, n) for p, n in zip(parts, names)), **compute_kw)
+        return names
+    if fmt != "jsonl":
+        raise ConfigError(f"unknown shard format {fmt!r}: jsonl or parquet")
     files = bag.map(lambda r: json.dumps(r, ensure_ascii=False)).to_textfiles(
         str(out / "part-*.jsonl"), encoding="utf-8", compute=False)
-    import dask
-
     dask.compute(*files, **compute_kw)
     return sorted(str(p) for p in out.glob("part-*.jsonl"))
 
 
-_FLAT_META = {"kind": "object", "doc": "object", "type": "object", "modality": "object",
-              "evidence": "object", "trigger": "object", "start": "float64", "end": "float64",
-              "error": "object", "record": "object"}
+_COLUMNS = ("kind", "doc", "type", "modality", "evidence", "trigger", "start", "end", "error", "record")
 
 
-def _flat_record(r: dict[str, Any]) -> dict[str, Any]:
-    """One Parquet row: the main columns plus the whole record as JSON."""
-    return {"kind": r.get("kind", "event"), "doc": r.get("doc"), "type": r.get("type"),
-            "modality": r.get("modality"), "evidence": r.get("evidence"), "trigger": r.get("trigger"),
-            "start": r.get("start"), "end": r.get("end"), "error": r.get("error"),
-            "record": json.dumps(r, ensure_ascii=False)}
+def _write_parquet(records: Iterable[dict[str, Any]], path: str) -> str:
+    """Write one partition's records as a Parquet file (fixed schema, even when empty)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([(c, pa.int64() if c in ("start", "end") else pa.string()) for c in _COLUMNS])
+    rows = [{"kind": r.get("kind", "event"), "doc": r.get("doc"), "type": r.get("type"),
+             "modality": r.get("modality"), "evidence": r.get("evidence"), "trigger": r.get("trigger"),
+             "start": r.get("start"), "end": r.get("end"), "error": r.get("error"),
+             "record": json.dumps(r, ensure_ascii=False)} for r in records]
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+    return path
 
 
 def cluster_client(scheduler: str | None = None, workers: int = 1) -> Any:
