@@ -217,3 +217,10 @@ def test_front_opened_and_siege_tightened_are_fighting(ex: EventExtractor) -> No
     raw = ("عنوان\nالمعارضة تشعل 4 جبهات متزامنة في ريف حماة.\n"
            "وقالت وحدات حماية الشعب إنها ضيقت الخناق على تنظيم داعش في حي النشوة بالحسكة.")
     assert len([e for e in run(ex, raw).events if e.type == "armed_clash"]) == 2
+
+
+def test_unnamed_raids_in_an_air_force_story_are_its_raids(ex: EventExtractor) -> None:
+    raw = ("عنوان\nشنت طائرات التحالف الدولي غارات على مواقع تنظيم داعش في مدينة الرقة.\n"
+           "وقال المرصد إن الغارات استهدفت مقرات التنظيم في ريف الرقة الشمالي.")
+    air = [e for e in run(ex, raw).events if e.type == "air_strike"]
+    assert len(air) == 2 and {e.actor1 for e in air} == {"COALITION"}

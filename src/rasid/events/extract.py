@@ -169,6 +169,7 @@ class _Ctx:
     last_event: dict[str, Event] = field(default_factory=dict)
     actor2: str | None = None
     air_actor: str | None = None
+    para_air: str | None = None
     towns: list[Location] = field(default_factory=list)
     place_mentions: list[Any] = field(default_factory=list)
     head_location: Location | None = None
@@ -268,6 +269,7 @@ class EventExtractor:
                 ctx.location = None
                 ctx.actor1 = None
                 ctx.actor2 = None
+                ctx.para_air = None
                 ctx.last_event = {}
             events.extend(self._sentence(doc, sent, si, ctx))
         return events
@@ -630,6 +632,12 @@ class EventExtractor:
                 a1 = armed_code(flying[0])
             else:
                 a1 = ctx.air_actor or dflt
+        if typ == "air_strike" and a1 == "UNK-MIL" and roles.m1 is None:
+            claim = armed_code(ctx.source[0]) if ctx.source else None
+            if claim in _AIR_FORCES and claim != "UNK-MIL":
+                a1 = claim  # the air force's own statement: "قالت القيادة المشتركة ... إن 17 ضربة نفذت"
+            elif (ctx.para_air or ctx.air_actor) is not None:
+                a1 = ctx.para_air or ctx.air_actor  # the air force the paragraph named
         mod = modality(text, t.start, t.end, clause.start, clause.end, event_type=typ)
         if mod == "hypothetical" and typ in ("deployment", "territory_gain"):
             return None  # "في حال أرادوا الانسحاب": a condition, not a movement
@@ -657,6 +665,8 @@ class EventExtractor:
             ctx.bomber = a1
         if typ == "air_strike" and a1 in _AIR_FORCES and a1 != "UNK-MIL":
             ctx.air_actor = a1
+            if roles.m1 is not None:
+                ctx.para_air = a1
         if violence and a1 is not None and a1 not in ("UNK-MIL", "CIV"):
             ctx.actor1 = a1
             ctx.actor1_count[a1] = ctx.actor1_count.get(a1, 0) + 1
