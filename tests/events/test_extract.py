@@ -224,3 +224,10 @@ def test_unnamed_raids_in_an_air_force_story_are_its_raids(ex: EventExtractor) -
            "وقال المرصد إن الغارات استهدفت مقرات التنظيم في ريف الرقة الشمالي.")
     air = [e for e in run(ex, raw).events if e.type == "air_strike"]
     assert len(air) == 2 and {e.actor1 for e in air} == {"COALITION"}
+
+
+def test_suicide_bomber_is_an_armed_group_not_the_state_that_answered(ex: EventExtractor) -> None:
+    raw = ("عنوان\nشن سلاح الجو التركي غارات على مواقع لتنظيم داعش بعد أربعة أيام على هجوم انتحاري "
+           "نسبته الحكومة إلى التنظيم في مدينة سروج.")
+    sb = [e for e in run(ex, raw).events if e.type == "suicide_bomb"]
+    assert sb and sb[0].actor1 == "ISIS"

@@ -605,8 +605,11 @@ class EventExtractor:
             if a1 not in (None, "CIV") and a2 is None:
                 a2 = a1
             a1 = "CIV"
-        if typ in ("suicide_bomb", "remote_explosive") and a1 in (None, "UNK-MIL"):
-            a1 = _bomber(cand_actors, ctx) or a1  # the group the article holds responsible
+        if typ == "suicide_bomb" and a1 not in _BOMBERS:
+            # suicide attackers come from armed groups: not a state's forces, not the Kurds attacked
+            a1 = _bomber(cand_actors, ctx, near=t.start) or "UNK-MIL"
+        elif typ == "remote_explosive" and a1 in (None, "UNK-MIL"):
+            a1 = _bomber(cand_actors, ctx, near=t.start) or a1  # the group the article holds responsible
         if a1 is None and violence:
             a1 = default_actor1(typ, t.family, text, (sent.start, sent.end))
         if (a1 is None or (a1 == "UNK-MIL" and typ not in ("air_strike",))) and typ in _GROUND_FIGHT \
@@ -881,11 +884,12 @@ def _doc_priors(text: str) -> tuple[bool, str | None]:
 _BOMBERS = frozenset({"ISIS", "NUSRA", "PKK", "AHRAR-SHAM", "JAYSH-ISLAM", "SYR-REB", "YDG-H", "TAK"})
 
 
-def _bomber(mentions: list[ActorMention], ctx: _Ctx) -> str | None:
-    """A group that sets off bombs named in the sentence, else the article's last bomber."""
-    for m in mentions:
-        if m.code in _BOMBERS and m.code != "SYR-REB":
-            return m.code
+def _bomber(mentions: list[ActorMention], ctx: _Ctx, near: int) -> str | None:
+    """A group that sets off bombs named in the sentence (the one nearest ``near``), else the
+    article's last bomber."""
+    groups = [m for m in mentions if m.code in _BOMBERS and m.code != "SYR-REB"]
+    if groups:
+        return min(groups, key=lambda m: abs(m.start - near)).code
     return ctx.bomber
 
 
