@@ -231,3 +231,10 @@ def test_suicide_bomber_is_an_armed_group_not_the_state_that_answered(ex: EventE
            "نسبته الحكومة إلى التنظيم في مدينة سروج.")
     sb = [e for e in run(ex, raw).events if e.type == "suicide_bomb"]
     assert sb and sb[0].actor1 == "ISIS"
+
+
+def test_both_sides_dead_in_one_clash_are_added(ex: EventExtractor) -> None:
+    raw = ("عنوان\nوقال ناشط إن الاشتباكات بين الطرفين في ريف حماة أسفرت عن سقوط 20 قتيلا في صفوف القوات النظامية، "
+           "في حين سقط ثمانية قتلى من المعارضة.")
+    ac = [e for e in run(ex, raw).events if e.type == "armed_clash"]
+    assert ac and ac[0].fatalities is not None and ac[0].fatalities.total == 28

@@ -70,3 +70,7 @@ def test_unit_name_is_no_death() -> None:
 def test_year_is_no_count() -> None:
     f = find_fatalities(fold("القائد الذي قتل في مارس 2014 في المعارك"))
     assert f is not None and f.total is None
+
+
+def test_definite_single_victim() -> None:
+    assert fat("يؤكد مقتل المتطرف في غارة جوية")[0] == 1  # type: ignore[index]

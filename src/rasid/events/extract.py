@@ -570,6 +570,17 @@ class EventExtractor:
                         f1 = None
                 if f1 is not None and key not in used:
                     used.add(key)
+                    if c.type == "armed_clash" and f1.total is not None:
+                        # "أسفرت عن سقوط 20 قتيلا في صفوف القوات، في حين سقط ثمانية قتلى من المعارضة":
+                        # the other side's dead, told in a contrasting clause, died in the same fight
+                        for k2, v2 in cfat.items():
+                            if k2 > key and k2 not in own and k2 not in used and v2.total is not None \
+                                    and _WHILE_RE.match(text, k2):
+                                used.add(k2)
+                                f1 = FatalityMention(f1.start, max(f1.end, v2.end), f1.total + v2.total,
+                                                     _add(f1.civilians, v2.civilians), _add(f1.children, v2.children),
+                                                     _add(f1.combatants, v2.combatants))
+                                break
                     ev.fatalities = self._fatalities(doc, f1)
                     if ev.actor2 is None and f1.civilians and not f1.combatants:
                         ev.actor2 = "CIV"
@@ -964,6 +975,14 @@ def _bare_group(word: str) -> bool:
 
 _CLAIM_RE = re.compile("|".join(fold(w) for w in (
     "بيانا", "بيان", "في بيان", "على حسابها", "على حسابه", "على صفحتها", "على صفحته", "تبنى", "تبنت")))
+
+
+_WHILE_RE = re.compile("|".join(fold(w) for w in ("في حين", "فيما", "بينما", "مقابل", "وفي المقابل")))
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    """Sum of two optional counts (None when both are unknown)."""
+    return None if a is None and b is None else (a or 0) + (b or 0)
 
 
 def _owner(cands: list[_Cand], pos: int) -> _Cand:
