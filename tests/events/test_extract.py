@@ -238,3 +238,8 @@ def test_both_sides_dead_in_one_clash_are_added(ex: EventExtractor) -> None:
            "في حين سقط ثمانية قتلى من المعارضة.")
     ac = [e for e in run(ex, raw).events if e.type == "armed_clash"]
     assert ac and ac[0].fatalities is not None and ac[0].fatalities.total == 28
+
+
+def test_blame_with_the_accused_between(ex: EventExtractor) -> None:
+    raw = "عنوان\nوقال المبعوث الأممي إن الأمم المتحدة تحمل النظام السوري المسؤولية عن عرقلة الحل."
+    assert any(e.type == "accuse" for e in run(ex, raw).events)

@@ -137,6 +137,7 @@ _SUICIDE = _set("انتحاري انتحارية الانتحاري الانتح
 _CONFLICT = _set("نزاع النزاع نزاعا الحرب حرب الأزمة")
 _REMOTE = _set("مفخخة المفخخة عبوة عبوات لغم ألغام")
 _ALA = _set("على علي")
+_RESPONSIBILITY = _set("المسؤولية مسؤولية المسؤوليه مسؤولية")
 _VERB_PREFIX = ("ي", "ت", "ن")
 _MAX_EVIDENCE = 250
 _ZERO_CUES = _set("اقتصرت تسجل يسفر تسفر")
@@ -334,6 +335,8 @@ class EventExtractor:
                                        or any(m.code in _AIR_ACTORS for m in armed)):
                 continue
             reach = 12 if _verb_like(t.text) else 6  # "سيطرت فصائل المعارضة المنضوية في ...، أمس، على"
+            if "resp" in f and not any(w in _RESPONSIBILITY for w in pw[t.token + t.ntok:t.token + t.ntok + 5]):
+                continue  # "حمّل النظام المسؤولية": the blame must be named
             if "ala" in f and not any(w in _ALA for w in words[t.token + t.ntok:t.token + t.ntok + reach]):
                 continue
             if "place" in f and self.gazetteer is not None and not any(
@@ -846,7 +849,7 @@ class EventExtractor:
         return None
 
 
-_KNOWN = (_IN_PREP | _WHO | _LAUNCHED | _CLASH_CUES | _DEMAND | _ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
+_KNOWN = (_RESPONSIBILITY | _IN_PREP | _WHO | _LAUNCHED | _CLASH_CUES | _DEMAND | _ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
           | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
           | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT | _CONFLICT)
 
