@@ -656,7 +656,7 @@ class EventExtractor:
             elif (ctx.para_air or ctx.air_actor) is not None:
                 a1 = ctx.para_air or ctx.air_actor  # the air force the paragraph named
         mod = modality(text, t.start, t.end, clause.start, clause.end, event_type=typ)
-        if mod == "hypothetical" and typ in ("deployment", "territory_gain"):
+        if mod == "hypothetical" and typ == "deployment":
             return None  # "في حال أرادوا الانسحاب": a condition, not a movement
         if mod in ("negated", "hypothetical") and c.weak and typ in VIOLENCE_TYPES:
             return None  # "لن يكون بمقدوره استخدام الصواريخ": no event
