@@ -97,7 +97,9 @@ def _is_target(text: str, m: ActorMention, clause_start: int, *, violence: bool)
     if violence and prev and prev[-1] in _OF and len(prev) == 2 and prev[0] in _VICTIM_NOUNS and any(
             w in _KILLED for w in _words_between(text, m.end, min(len(text), m.end + 60))[:8]):
         return True  # "ثمانية عناصر من حزب الله بينهم قادة قتلوا خلال المواجهات"
-    for w in prev:
+    for i, w in enumerate(prev):
+        if w in _TARGET_ONLY_FOR_VIOLENCE and i != len(prev) - 1:
+            continue  # "تحدثت عن إحراز تنظيم داعش تقدما": a preposition governs the next word only
         if w in _TARGET_BEFORE and (violence or w not in _TARGET_ONLY_FOR_VIOLENCE):
             return True
     first = m.text.split(" ", 1)[0]
