@@ -244,3 +244,9 @@ def test_both_sides_dead_in_one_clash_are_added(ex: EventExtractor) -> None:
 def test_blame_with_the_accused_between(ex: EventExtractor) -> None:
     raw = "عنوان\nوقال المبعوث الأممي إن الأمم المتحدة تحمل النظام السوري المسؤولية عن عرقلة الحل."
     assert any(e.type == "accuse" for e in run(ex, raw).events)
+
+
+def test_control_belongs_to_the_dative_party(ex: EventExtractor) -> None:
+    raw = "عنوان\nوأفاد ناشطون عن سيطرة شبه كاملة للقوات الكردية على مدينة الحسكة."
+    gains = [e for e in run(ex, raw).events if e.type.startswith("territory")]
+    assert gains and gains[0].type == "territory_gain_nonstate" and gains[0].actor1 == "YPG"

@@ -614,6 +614,11 @@ class EventExtractor:
                              cand_actors, violence=violence, verb_like=verb_like)
         a1, a2 = roles.actor1, roles.actor2
         typ = c.type
+        if typ == "territory_gain" and not verb_like:
+            owner = _dative_owner(text, t, cand_actors)
+            if owner is not None and owner != a1:
+                # "وسيطرة شبه كاملة للقوات الكردية على الحسكة": control belongs to the dative party
+                a1, a2 = owner, (a1 if a1 is not None and side_of(a1) != side_of(owner) else a2)
         if typ in INTERACTION_TYPES and _crowd_agent(text, t):
             # "دعا المعتصمون إلى ...", "الأهالي يطالبون": people speak; the party named is addressed
             if a1 not in (None, "CIV") and a2 is None:
@@ -986,6 +991,16 @@ _WHILE_RE = re.compile("|".join(fold(w) for w in ("في حين", "فيما", "ب
 def _add(a: int | None, b: int | None) -> int | None:
     """Sum of two optional counts (None when both are unknown)."""
     return None if a is None and b is None else (a or 0) + (b or 0)
+
+
+def _dative_owner(text: str, t: Trigger, mentions: list[ActorMention]) -> str | None:
+    """The armed party in the dative (لـ) within three words after a territory noun."""
+    for m in mentions:
+        if m.start < t.end or m.start - t.end > 30:
+            continue
+        if m.text[:1] == "ل" and not m.text.startswith("لا") and len(_W.findall(text, t.end, m.start)) <= 2:
+            return armed_code(m.code)
+    return None
 
 
 def _owner(cands: list[_Cand], pos: int) -> _Cand:
