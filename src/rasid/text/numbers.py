@@ -8,7 +8,7 @@ compounds joined by و ("ثلاثة وعشرين" = 23, "مئة وخمسين" = 
 "ما لا يقل عن") or "على الأقل" behind is recorded, the value kept. Vague
 quantities ("عشرات", "مئات", "آلاف" on their own) are mentions with value None.
 
->>> [(m.value, m.qualifier) for m in parse_numbers("قتل ثلاثة وعشرين شخصا على الأقل")]
+>>> [(m.value, m.qualifier) for m in parse_numbers(fold("قتل ثلاثة وعشرين شخصا على الأقل"))]
 [(23, 'at_least')]
 """
 

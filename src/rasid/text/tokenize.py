@@ -8,8 +8,8 @@ with those clitics removed, longest first; callers look each reading up in
 their lexicon and take the first hit, so a name a lexicon knows
 (البوكمال, لافروف) is found whole before any stripping is tried.
 
->>> [t.text for t in tokenize("وقصفت الطائرات بلدة كفرنبل")]
-['وقصفت', 'الطائرات', 'بلده', 'كفرنبل']
+>>> [t.text for t in tokenize(fold("وقصفت الطائرات بلدة كفرنبل"))]
+['وقصفت', 'الطايرات', 'بلده', 'كفرنبل']
 >>> bases("وبالرقه")[:3]
 ['وبالرقه', 'بالرقه', 'الرقه']
 """
