@@ -250,3 +250,8 @@ def test_control_belongs_to_the_dative_party(ex: EventExtractor) -> None:
     raw = "عنوان\nوأفاد ناشطون عن سيطرة شبه كاملة للقوات الكردية على مدينة الحسكة."
     gains = [e for e in run(ex, raw).events if e.type.startswith("territory")]
     assert gains and gains[0].type == "territory_gain_nonstate" and gains[0].actor1 == "YPG"
+
+
+def test_tag_line_is_no_report(ex: EventExtractor) -> None:
+    raw = "عنوان\nقصفت طائرات حربية مدينة الرقة.\nسمات تركيا داعش سلاح الجو سوريا قصف"
+    assert len(run(ex, raw).events) == 1

@@ -74,6 +74,8 @@ _MILWORDS = _set(
 )
 _RESULT_VERBS = _set("أسفر أسفرت أدى أدت تسبب تسببت خلف خلفت أوقع أوقعت أودى أودت حصد حصدت")
 _LINK_LINE = fold("رابط الخبر")
+_TAG_LINE = re.compile("|".join(fold(w) for w in ("سمات ", "الوسوم", "وسوم:", "كلمات مفتاحية", "كلمات دلالية")))
+"""A web page's tag line ("سمات تركيا داعش سلاح الجو"): keywords, not a report."""
 _ATTACK_NOUNS = _set(
     "حملة الحملة العملية عملية الهجوم هجوم الهجمات هجمات الضربات ضربات الضربة ضربة الغارة الغارات"
 )
@@ -286,7 +288,7 @@ class EventExtractor:
             ctx.source = src
         if self.gazetteer is not None and si == 0:
             ctx.head_location = self._location(text, sent.start, sent.end, ctx)
-        if not trigs or text.startswith(_LINK_LINE, sent.start):
+        if not trigs or text.startswith(_LINK_LINE, sent.start) or _TAG_LINE.match(text, sent.start):
             return []
         actors = self.actors.find(text, sent.start, sent.end)
         armed = [m for m in actors if _is_armed(m.code)]
