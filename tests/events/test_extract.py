@@ -255,3 +255,10 @@ def test_control_belongs_to_the_dative_party(ex: EventExtractor) -> None:
 def test_tag_line_is_no_report(ex: EventExtractor) -> None:
     raw = "عنوان\nقصفت طائرات حربية مدينة الرقة.\nسمات تركيا داعش سلاح الجو سوريا قصف"
     assert len(run(ex, raw).events) == 1
+
+
+def test_targeting_forces_is_a_clash_and_the_attack_aiming_is_no_new_event(ex: EventExtractor) -> None:
+    clash = run(ex, "عنوان\nوقال القائد إن مقاتليه استهدفوا قوات النظام المنتشرة في محيط التلة بالصواريخ والأسلحة الخفيفة.")
+    assert [e.type for e in clash.events] == ["armed_clash"]
+    aim = run(ex, "عنوان\nشن تنظيم داعش هجوما على مدينة الحسكة.\nواستهدف الهجوم السيطرة على عاصمة المحافظة.")
+    assert len(aim.events) == 1

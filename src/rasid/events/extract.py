@@ -79,6 +79,9 @@ _TAG_LINE = re.compile("|".join(fold(w) for w in ("سمات ", "الوسوم", "
 _ATTACK_NOUNS = _set(
     "حملة الحملة العملية عملية الهجوم هجوم الهجمات هجمات الضربات ضربات الضربة ضربة الغارة الغارات"
 )
+_ATTACK_SUBJECTS = _set(
+    "الهجوم الهجمات العملية العمليات التفجير الانفجار الاعتداء الأول الثاني الغارة الغارات الضربات القصف"
+)
 _NAME_PARTICLES = _set("أبو ابو أبي ابي أم بن ابن وأبو")
 _BREACH = _set("خرق خرقت خرقوا يخرق تخرق خروقات خرقا انتهاك انتهكت انتهاكات ينتهك تنتهك وخرق")
 _SEAT = _set("مقره مقرها ومقره ومقرها مقرهم ومقرهم ومقرّه")
@@ -407,12 +410,14 @@ class EventExtractor:
                 cwords = pw[bisect.bisect_left(tstarts, clause.start):bisect.bisect_left(tstarts, clause.end)]
                 ground = any(w in _GROUND for w in win) or (not air and any(w in _GROUND for w in cwords))
                 weapon = any(w in _WEAPON for w in win) or (not air and any(w in _WEAPON for w in cwords))
-                if not air and any(w in _GROUND_FORCES for w in win):
+                if not air and t.family != "استهدف" and any(w in _GROUND_FORCES for w in win):
                     ground = True  # "قصفت قوات النظام", "قصف من قبل المعارضة"
                 if air and (not ground or _first_cue(win, _AIR, _GROUND)):
                     typ = "air_strike"  # "قصفا عنيفا من الطيران والمدفعية": aircraft named first
-                elif t.family == "استهدف" and not weapon and not ground:
-                    # "استهدفوا قوات النظام" is an attack on forces; "استهداف مناطق/قرية" a bombardment
+                elif t.family == "استهدف" and not ground and (
+                        not weapon or any(w in _FORCES for w in pw[t.token + t.ntok:t.token + t.ntok + 2])):
+                    # "استهدفوا قوات النظام (بالصواريخ والأسلحة الخفيفة)" is an attack on forces;
+                    # "استهداف مناطق/قرية" a bombardment; artillery or mortars make it shelling
                     obj = pw[t.token + t.ntok:t.token + t.ntok + 2]
                     if any(w in _FORCES for w in obj):
                         typ = "armed_clash"
@@ -462,7 +467,9 @@ class EventExtractor:
             if t.family == "استهدف" and (
                     any(k.trig.start < t.start and k.type in VIOLENCE_TYPES
                         and (k.clause.start == clause.start or clause_first) for k in cands)
-                    or any(w in _ATTACK_NOUNS for w in pw[max(0, t.token - 3):t.token])):
+                    or any(w in _ATTACK_NOUNS for w in pw[max(0, t.token - 3):t.token])
+                    or t.token + t.ntok < len(pw) and pw[t.token + t.ntok] in _ATTACK_SUBJECTS):
+                # "واستهدف الهجوم السيطرة على …", "واستهدفت العملية عناصر": what the attack aimed at
                 continue  # "ضربة جوية ... استهدفت مناطق": the target of an attack already named
             cands.append(_Cand(t, typ, clause, "weak" in f and not named_blast))
             if also is not None and also != typ:
@@ -856,7 +863,7 @@ class EventExtractor:
         return None
 
 
-_KNOWN = (_RESPONSIBILITY | _IN_PREP | _WHO | _LAUNCHED | _CLASH_CUES | _DEMAND | _ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
+_KNOWN = (_ATTACK_SUBJECTS | _RESPONSIBILITY | _IN_PREP | _WHO | _LAUNCHED | _CLASH_CUES | _DEMAND | _ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
           | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
           | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT | _CONFLICT)
 
