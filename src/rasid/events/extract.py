@@ -489,6 +489,10 @@ class EventExtractor:
             if c.weak and c.type in VIOLENCE_TYPES and c.clause.start in spec_clauses \
                     and (c.clause.start, c.type) not in specific:
                 continue
+            if c.weak and c.type in VIOLENCE_TYPES and words[c.trig.token][:1] == "ب" and any(
+                    k is not c and k.clause.start == c.clause.start and k.type in VIOLENCE_TYPES
+                    and k.trig.start < c.trig.start for k in cands):
+                continue  # "استهدفوا قوات النظام بالصواريخ": the weapon of the attack just named
             if c.type in VIOLENCE_TYPES and _resumptive(c.trig.text) and any(k.type == c.type for k in kept):
                 continue  # "وقصفها": the same attack on the place just named
             key = (c.clause.start, c.type)
