@@ -262,3 +262,9 @@ def test_targeting_forces_is_a_clash_and_the_attack_aiming_is_no_new_event(ex: E
     assert [e.type for e in clash.events] == ["armed_clash"]
     aim = run(ex, "عنوان\nشن تنظيم داعش هجوما على مدينة الحسكة.\nواستهدف الهجوم السيطرة على عاصمة المحافظة.")
     assert len(aim.events) == 1
+
+
+def test_headline_speaker_before_a_colon_is_the_source(ex: EventExtractor) -> None:
+    raw = "المعارضة السورية: النظام استهدف بلدتين في إدلب بـ1400 قذيفة\nنص الخبر."
+    evs = run(ex, raw).events
+    assert evs and evs[0].source == "opposition"

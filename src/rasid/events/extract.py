@@ -762,7 +762,16 @@ class EventExtractor:
 
     # -------------------------------------------------------------- arguments
     def _source(self, text: str, sent: Span, trigs: list[Trigger]) -> tuple[str, str] | None:
-        if self.find_source is None or not _SOURCE_HINT.search(text, sent.start, sent.end):
+        if self.find_source is None:
+            return None
+        colon = text.find(":", sent.start, min(sent.end, sent.start + 40))
+        if colon > sent.start:
+            # a headline's speaker: "المعارضة السورية: النظام استهدف بلدتين", "تركيا: سلاح الجو يقصف"
+            for mm in self.actors.find(text, sent.start, colon):
+                if mm.code not in NON_ACTORS and mm.code != "CIV" and not text[mm.end:colon].strip(" »\"'"):
+                    code = "opposition" if side_of(armed_code(mm.code)) == "rebel" else mm.code
+                    return code, mm.text
+        if not _SOURCE_HINT.search(text, sent.start, sent.end):
             return None
         m = self.find_source(text, sent.start, sent.end, actors=self.actors)
         if m is None:
