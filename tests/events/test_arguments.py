@@ -75,3 +75,9 @@ def test_fighters_killed_in_clashes_with_another_party_are_the_target() -> None:
     trig = text.index(fold("المواجهات"))
     r = assign_roles(text, trig, trig + 9, (0, len(text)), (0, len(text)), ms, violence=True)
     assert r.actor2 == "HEZBOLLAH"
+
+
+def test_international_body_is_no_default_target() -> None:
+    text = fold("قال المبعوث الأممي إن الجيش السوري ألقى براميل متفجرة على الزبداني")
+    ms = ActorLexicon.default().find(text)
+    assert default_actor2("air_strike", "SYR-MIL", ms, civilians=False) != "IGO-UN"

@@ -371,8 +371,8 @@ def default_actor2(etype: str, actor1: str | None, mentions: Sequence[ActorMenti
     side1 = side_of(actor1)
     for m in mentions:
         code = armed_code(m.code)
-        if code is None or code in NON_ACTORS or code == "CIV" or m.weak:
-            continue
+        if code is None or code in NON_ACTORS or code == "CIV" or m.weak or code.startswith("IGO-"):
+            continue  # international bodies speak about fights, they are not fought
         if code != actor1 and side_of(code) != side1:
             return code
     if civilians or etype in ("attack_on_civilians",):

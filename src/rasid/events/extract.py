@@ -682,6 +682,8 @@ class EventExtractor:
             typ, mod = "armed_clash", "asserted"  # "لم تتمكن من التقدم": fighting without a gain
         if typ == "territory_gain":
             typ = "territory_gain_govt" if a1 in GOVT_SIDE else "territory_gain_nonstate"
+        if violence and a2 is not None and a2 != "CIV" and not _is_armed(a2):
+            a2 = None  # "قال دي ميستورا إن الجيش ألقى براميل": the speaker is no target
         if a2 is None and violence:
             a2 = default_actor2(typ, a1, actors, civilians=civilian_cue(text, sent.start, sent.end))
             if a2 is None and ctx.actor2 is not None and ctx.actor2 != a1:
@@ -736,6 +738,8 @@ class EventExtractor:
                 filled = None
             if isinstance(filled, tuple) and len(filled) == 3:
                 a1, a2, loc = filled
+                if violence and a2 is not None and a2 != "CIV" and not _is_armed(a2):
+                    a2 = None  # a speaker or an international body is no target of violence
         rs, re_ = doc.raw_span(es, ee)
         ts, te = doc.raw_span(t.start, t.end)
         date_text = self._date(doc, clause, sent, ctx)
