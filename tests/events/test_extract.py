@@ -268,3 +268,10 @@ def test_headline_speaker_before_a_colon_is_the_source(ex: EventExtractor) -> No
     raw = "المعارضة السورية: النظام استهدف بلدتين في إدلب بـ1400 قذيفة\nنص الخبر."
     evs = run(ex, raw).events
     assert evs and evs[0].source == "opposition"
+
+
+def test_protesters_blocking_a_road_protest(ex: EventExtractor) -> None:
+    raw = "عنوان\nوأضاف المرصد أن المتظاهرين أقدموا على قطع الطريق الواصل إلى مطار دمشق الدولي."
+    assert any(e.type == "protest" for e in run(ex, raw).events)
+    water = run(ex, "عنوان\nودعا الدفاع المدني المواطنين إلى عدم الاقتراب من تجمعات المياه.").events
+    assert not any(e.type == "protest" for e in water)

@@ -340,6 +340,8 @@ class EventExtractor:
                                        or any(m.code in _AIR_ACTORS for m in armed)):
                 continue
             reach = 12 if _verb_like(t.text) else 6  # "سيطرت فصائل المعارضة المنضوية في ...، أمس، على"
+            if "crowd" in f and not any(w in _CROWD or w[:1] == "و" and w[1:] in _CROWD for w in pw):
+                continue  # "قطعوا الطريق", "تجمعات": a protest only where protesters are named
             if "resp" in f and not any(w in _RESPONSIBILITY for w in pw[t.token + t.ntok:t.token + t.ntok + 5]):
                 continue  # "حمّل النظام المسؤولية": the blame must be named
             if "ala" in f and not any(w in _ALA for w in words[t.token + t.ntok:t.token + t.ntok + reach]):
@@ -987,7 +989,7 @@ def _capital_as_state(text: str, m: ActorMention) -> bool:
 
 _CROWD = _set(
     "المعتصمون المعتصمين المتظاهرون المتظاهرين المحتجون المحتجين الأهالي أهالي السكان المواطنون "
-    "المواطنين الأهالى"
+    "المواطنين الأهالى متظاهرون متظاهرين محتجون محتجين الغاضبين الغاضبون"
 )
 
 
