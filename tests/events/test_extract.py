@@ -275,3 +275,9 @@ def test_protesters_blocking_a_road_protest(ex: EventExtractor) -> None:
     assert any(e.type == "protest" for e in run(ex, raw).events)
     water = run(ex, "عنوان\nودعا الدفاع المدني المواطنين إلى عدم الاقتراب من تجمعات المياه.").events
     assert not any(e.type == "protest" for e in water)
+
+
+def test_withdrawal_beside_a_gain_is_its_own_event(ex: EventExtractor) -> None:
+    raw = "عنوان\nأفاد المرصد بسيطرة قوات النظام على سهل الزبداني مشيرا إلى انسحاب المقاتلين منه جراء القصف."
+    types = {e.type for e in run(ex, raw).events}
+    assert "deployment" in types and "territory_gain_govt" in types

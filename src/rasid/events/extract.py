@@ -488,7 +488,7 @@ class EventExtractor:
         kept: list[_Cand] = []
         seen: set[tuple[int, str]] = set()
         for c in cands:
-            if c.weak and c.type in VIOLENCE_TYPES and c.clause.start in spec_clauses \
+            if c.weak and c.type in VIOLENCE_TYPES and c.type != "deployment" and c.clause.start in spec_clauses \
                     and (c.clause.start, c.type) not in specific:
                 continue
             if c.weak and c.type in VIOLENCE_TYPES and words[c.trig.token][:1] == "ب" and any(
