@@ -451,6 +451,8 @@ class EventExtractor:
             if typ in ("remote_explosive", "suicide_bomb"):
                 if t.token > 0 and pw[t.token - 1] in _DEMONSTRATIVE:
                     continue  # "هذا التفجير": the bombing already told
+                if t.token > 0 and words[t.token][:1] == "و" and (pw[t.token - 1] in _AIR or pw[t.token - 1] in _WEAPON):
+                    continue  # "بالصواريخ والبراميل المتفجرة والألغام البحرية": weapons a raid dropped
             if "blast" in f or typ == "remote_explosive":
                 lo, hi = max(0, t.token - 6), min(len(words), t.token + t.ntok + 6)
                 win = pw[lo:hi]
