@@ -281,3 +281,8 @@ def test_withdrawal_beside_a_gain_is_its_own_event(ex: EventExtractor) -> None:
     raw = "عنوان\nأفاد المرصد بسيطرة قوات النظام على سهل الزبداني مشيرا إلى انسحاب المقاتلين منه جراء القصف."
     types = {e.type for e in run(ex, raw).events}
     assert "deployment" in types and "territory_gain_govt" in types
+
+
+def test_attempted_advance_is_fighting_even_toward_unknown_villages(ex: EventExtractor) -> None:
+    raw = 'عنوان\nوذكر القائد أن قوات النظام حاولت قبل يومين التقدم نحو قرى "بيت فارس" و"بين حلبية".'
+    assert any(e.type == "armed_clash" for e in run(ex, raw).events)

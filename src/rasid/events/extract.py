@@ -347,8 +347,9 @@ class EventExtractor:
             if "ala" in f and not any(w in _ALA for w in words[t.token + t.ntok:t.token + t.ntok + reach]):
                 continue
             if "place" in f and self.gazetteer is not None and not any(
-                    clause.start <= p.start < clause.end for p in places):
-                continue
+                    clause.start <= p.start < clause.end for p in places) and not (
+                    t.type == "territory_gain" and any(w in _ATTEMPT for w in pw[max(t.token - 8, 0):t.token])):
+                continue  # (an attempted advance is fighting wherever it went: "حاولت التقدم نحو قرى")
             typ = t.type
             also: str | None = None
             named_blast = False
