@@ -101,6 +101,7 @@ class SourceLexicon:
         self.verbs = frozenset(verbs or ())
         self._cue: dict[str, bool] = {}
         self._verb: dict[str, bool] = {}
+        self._kind: dict[str, int] = {}  # word -> 1 (cue) | 2 (may start a source name), cached
 
     @classmethod
     def from_text(cls, text: str, path: str = "sources.tsv") -> SourceLexicon:
@@ -144,6 +145,16 @@ class SourceLexicon:
                 self._cue.clear()
         return r
 
+    def word_kind(self, word: str) -> int:
+        """Bit 1: the word is an attribution cue; bit 2: a source name may start at it (cached)."""
+        r = self._kind.get(word)
+        if r is None:
+            r = (1 if self.is_cue(word) else 0) | (2 if self.names.may_start(word) else 0)
+            if len(self._kind) > 500_000:
+                self._kind.clear()
+            self._kind[word] = r
+        return r
+
     def is_verb(self, word: str) -> bool:
         """True when a folded word (clitics allowed) is a reporting verb that can introduce a quote."""
         r = self._verb.get(word)
@@ -179,8 +190,10 @@ def _candidates(
     if not wtoks:
         return []
     toks = wtoks  # (start, end, word): _token_index reads the starts
-    known = lex._cue
-    cue_idx = [i for i, t in enumerate(wtoks) if known.get(t[2]) or (t[2] not in known and lex.is_cue(t[2]))]
+    known = lex._kind
+    kinds = [known.get(t[2]) for t in wtoks]
+    kinds = [lex.word_kind(t[2]) if k is None else k for k, t in zip(kinds, wtoks, strict=True)]
+    cue_idx = [i for i, k in enumerate(kinds) if k & 1]
     out: list[tuple[int, SourceMention]] = []
 
     def nearest_cue(a: int, b: int) -> tuple[int, int] | None:
@@ -204,7 +217,8 @@ def _candidates(
         return wtoks[k][2] if k >= 0 else ""
 
     names: list[tuple[int, int, SourceMention, bool]] = []
-    for m in lex.names.find_tokens(text, wtoks):
+    # a source name starts at a word that may start one: most sentences have none
+    for m in (lex.names.find_tokens(text, wtoks) if any(k & 2 for k in kinds) else ()):
         a = _token_index(toks, m.start)
         b = max(a, _token_index(toks, m.end) - 1)
         if (m.text.startswith("ل") and not m.alias.startswith("ل")) or prev_word(a) == "ل":
