@@ -168,7 +168,8 @@ def test_initiative_or_truce_named_is_no_interaction(ex: EventExtractor) -> None
 
 
 def test_meeting_referred_back_is_no_new_event(ex: EventExtractor) -> None:
-    raw = "عنوان\nالتقى المبعوث الأممي وزير الخارجية الإيراني في طهران.\nوخلال اللقاء، أكد الوزير ضرورة الحل السياسي."
+    raw = ("عنوان\nالتقى المبعوث الأممي وزير الخارجية الإيراني في طهران.\n"
+           "وخلال اللقاء، أكد الوزير ضرورة الحل السياسي.")
     assert len([e for e in run(ex, raw).events if e.type == "consult"]) == 1
 
 
@@ -185,7 +186,8 @@ def test_demanded_execution_is_no_attack(ex: EventExtractor) -> None:
 
 def test_the_attack_in_a_bombing_story_is_the_bombing(ex: EventExtractor) -> None:
     raw = ("عنوان\nفجر انتحاري نفسه وسط تجمع للشباب في مدينة سوروتش فقتل 30 شخصا.\n"
-           "وقد استهدف الهجوم حشدا من الشباب المؤيدين للأكراد في المدينة التي دمرت في معارك ضارية استمرت أربعة أشهر.")
+           "وقد استهدف الهجوم حشدا من الشباب المؤيدين للأكراد في المدينة "
+           "التي دمرت في معارك ضارية استمرت أربعة أشهر.")
     types = [e.type for e in run(ex, raw).events]
     assert types.count("suicide_bomb") == 2
 
@@ -203,7 +205,8 @@ def test_protesters_call_on_the_government(ex: EventExtractor) -> None:
 
 def test_fighting_alongside_is_a_deployment_but_not_a_description(ex: EventExtractor) -> None:
     told = run(ex, "عنوان\nويقاتل إلى جانب قوات النظام مئة عنصر من حزب الله في ريف حماة.").events
-    described = run(ex, "عنوان\nويشن الجيش السوري وفصائل تقاتل إلى جانبه حملة ضد تنظيم داعش في ريف حلب.").events
+    described = run(ex, "عنوان\nويشن الجيش السوري وفصائل تقاتل إلى جانبه حملة ضد تنظيم داعش "
+                        "في ريف حلب.").events
     assert any(e.type == "deployment" for e in told)
     assert not any(e.type == "deployment" for e in described)
 
@@ -235,7 +238,8 @@ def test_suicide_bomber_is_an_armed_group_not_the_state_that_answered(ex: EventE
 
 
 def test_both_sides_dead_in_one_clash_are_added(ex: EventExtractor) -> None:
-    raw = ("عنوان\nوقال ناشط إن الاشتباكات بين الطرفين في ريف حماة أسفرت عن سقوط 20 قتيلا في صفوف القوات النظامية، "
+    raw = ("عنوان\nوقال ناشط إن الاشتباكات بين الطرفين في ريف حماة أسفرت عن سقوط 20 قتيلا "
+           "في صفوف القوات النظامية، "
            "في حين سقط ثمانية قتلى من المعارضة.")
     ac = [e for e in run(ex, raw).events if e.type == "armed_clash"]
     assert ac and ac[0].fatalities is not None and ac[0].fatalities.total == 28
@@ -258,7 +262,8 @@ def test_tag_line_is_no_report(ex: EventExtractor) -> None:
 
 
 def test_targeting_forces_is_a_clash_and_the_attack_aiming_is_no_new_event(ex: EventExtractor) -> None:
-    clash = run(ex, "عنوان\nوقال القائد إن مقاتليه استهدفوا قوات النظام المنتشرة في محيط التلة بالصواريخ والأسلحة الخفيفة.")
+    clash = run(ex, "عنوان\nوقال القائد إن مقاتليه استهدفوا قوات النظام المنتشرة في محيط التلة "
+                    "بالصواريخ والأسلحة الخفيفة.")
     assert [e.type for e in clash.events] == ["armed_clash"]
     aim = run(ex, "عنوان\nشن تنظيم داعش هجوما على مدينة الحسكة.\nواستهدف الهجوم السيطرة على عاصمة المحافظة.")
     assert len(aim.events) == 1

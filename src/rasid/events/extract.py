@@ -74,7 +74,8 @@ _MILWORDS = _set(
 )
 _RESULT_VERBS = _set("أسفر أسفرت أدى أدت تسبب تسببت خلف خلفت أوقع أوقعت أودى أودت حصد حصدت")
 _LINK_LINE = fold("رابط الخبر")
-_TAG_LINE = re.compile("|".join(fold(w) for w in ("سمات ", "الوسوم", "وسوم:", "كلمات مفتاحية", "كلمات دلالية")))
+_TAG_LINE = re.compile("|".join(fold(w) for w in (
+    "سمات ", "الوسوم", "وسوم:", "كلمات مفتاحية", "كلمات دلالية")))
 """A web page's tag line ("سمات تركيا داعش سلاح الجو"): keywords, not a report."""
 _ATTACK_NOUNS = _set(
     "حملة الحملة العملية عملية الهجوم هجوم الهجمات هجمات الضربات ضربات الضربة ضربة الغارة الغارات"
@@ -137,7 +138,8 @@ _GROUND = _set(
     "مدفعي المدفعي مدفعية المدفعية هاون الهاون راجمات الدبابات دبابات أرض أرضي ارضي البحر بحري المدفعيه "
     "متبادل المتبادل مورتر المورتر"
 )
-_SUICIDE = _set("انتحاري انتحارية الانتحاري الانتحارية انتحاريين انتحاريان انغماسي ناسف نفسه نفسها أنفسهم نفسيهما "
+_SUICIDE = _set("انتحاري انتحارية الانتحاري الانتحارية انتحاريين انتحاريان انغماسي ناسف نفسه نفسها "
+                "أنفسهم نفسيهما "
                 "لأنفسهم")
 _CONFLICT = _set("نزاع النزاع نزاعا الحرب حرب الأزمة")
 _REMOTE = _set("مفخخة المفخخة عبوة عبوات لغم ألغام")
@@ -342,13 +344,15 @@ class EventExtractor:
             reach = 12 if _verb_like(t.text) else 6  # "سيطرت فصائل المعارضة المنضوية في ...، أمس، على"
             if "crowd" in f and not any(w in _CROWD or w[:1] == "و" and w[1:] in _CROWD for w in pw):
                 continue  # "قطعوا الطريق", "تجمعات": a protest only where protesters are named
-            if "resp" in f and not any(w in _RESPONSIBILITY for w in pw[t.token + t.ntok:t.token + t.ntok + 5]):
+            after5 = pw[t.token + t.ntok:t.token + t.ntok + 5]
+            if "resp" in f and not any(w in _RESPONSIBILITY for w in after5):
                 continue  # "حمّل النظام المسؤولية": the blame must be named
             if "ala" in f and not any(w in _ALA for w in words[t.token + t.ntok:t.token + t.ntok + reach]):
                 continue
             if "place" in f and self.gazetteer is not None and not any(
                     clause.start <= p.start < clause.end for p in places) and not (
-                    t.type == "territory_gain" and any(w in _ATTEMPT for w in pw[max(t.token - 8, 0):t.token])):
+                    t.type == "territory_gain"
+                    and any(w in _ATTEMPT for w in pw[max(t.token - 8, 0):t.token])):
                 continue  # (an attempted advance is fighting wherever it went: "حاولت التقدم نحو قرى")
             typ = t.type
             also: str | None = None
@@ -399,8 +403,10 @@ class EventExtractor:
                                                   bisect.bisect_left(tstarts, clause.end)]):
                     continue  # "ويقصف النظام بانتظام": a habit, not a report
                 if t.token > 2 and pw[t.token - 1] in _IN_PREP and any(
-                        w in _WHO for w in pw[max(0, t.token - 4):t.token - 2]) and typ in ("armed_clash", "casualty"):
-                    continue  # "المدينة التي دمرت في معارك", "الذي قتل في معارك": a relative clause's background
+                        w in _WHO for w in pw[max(0, t.token - 4):t.token - 2]) \
+                        and typ in ("armed_clash", "casualty"):
+                    # "المدينة التي دمرت في معارك", "الذي قتل في معارك": a relative clause's background
+                    continue
                 if year and _past_year(text, clause.start, clause.end, year):
                     continue  # background: "الذي قتل في مارس 2014 في المعارك"
             if "air" in f and typ == "shelling":
@@ -452,7 +458,8 @@ class EventExtractor:
             if typ in ("remote_explosive", "suicide_bomb"):
                 if t.token > 0 and pw[t.token - 1] in _DEMONSTRATIVE:
                     continue  # "هذا التفجير": the bombing already told
-                if t.token > 0 and words[t.token][:1] == "و" and (pw[t.token - 1] in _AIR or pw[t.token - 1] in _WEAPON):
+                if t.token > 0 and words[t.token][:1] == "و" \
+                        and (pw[t.token - 1] in _AIR or pw[t.token - 1] in _WEAPON):
                     continue  # "بالصواريخ والبراميل المتفجرة والألغام البحرية": weapons a raid dropped
             if "blast" in f or typ == "remote_explosive":
                 lo, hi = max(0, t.token - 6), min(len(words), t.token + t.ntok + 6)
@@ -491,7 +498,8 @@ class EventExtractor:
         kept: list[_Cand] = []
         seen: set[tuple[int, str]] = set()
         for c in cands:
-            if c.weak and c.type in VIOLENCE_TYPES and c.type != "deployment" and c.clause.start in spec_clauses \
+            if c.weak and c.type in VIOLENCE_TYPES and c.type != "deployment" \
+                    and c.clause.start in spec_clauses \
                     and (c.clause.start, c.type) not in specific:
                 continue
             if c.weak and c.type in VIOLENCE_TYPES and words[c.trig.token][:1] == "ب" and any(
@@ -554,7 +562,8 @@ class EventExtractor:
         fat_types = [c for c in final if c.type in VIOLENCE_TYPES and c.type not in _NO_FAT]
         own = {c.clause.start for c in fat_types}
         # events whose own clause gives no count may take a casualty clause of the sentence
-        needy = [c for c in fat_types if cfat.get(c.clause.start) is None or cfat[c.clause.start].total is None]
+        needy = [c for c in fat_types
+                 if cfat.get(c.clause.start) is None or cfat[c.clause.start].total is None]
         owner = {k: _owner(needy, v.start) for k, v in cfat.items() if k not in own and needy}
         for c in final:
             prev_ev = ctx.last_event.get(c.type) or ctx.last_event.get("violence")
@@ -599,7 +608,8 @@ class EventExtractor:
                                     and _WHILE_RE.match(text, k2):
                                 used.add(k2)
                                 f1 = FatalityMention(f1.start, max(f1.end, v2.end), f1.total + v2.total,
-                                                     _add(f1.civilians, v2.civilians), _add(f1.children, v2.children),
+                                                     _add(f1.civilians, v2.civilians),
+                                                     _add(f1.children, v2.children),
                                                      _add(f1.combatants, v2.combatants))
                                 break
                     ev.fatalities = self._fatalities(doc, f1)
@@ -885,9 +895,11 @@ class EventExtractor:
         return None
 
 
-_KNOWN = (_ATTACK_SUBJECTS | _RESPONSIBILITY | _IN_PREP | _WHO | _LAUNCHED | _CLASH_CUES | _DEMAND | _ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE | _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE
-          | KILL_WORDS | _FORCES | _MILWORDS | _WEAPON | _ATTEMPT
-          | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES | _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT | _CONFLICT)
+_KNOWN = (_ATTACK_SUBJECTS | _RESPONSIBILITY | _IN_PREP | _WHO | _LAUNCHED | _CLASH_CUES | _DEMAND |
+          _ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE |
+          _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE | KILL_WORDS |
+          _FORCES | _MILWORDS | _WEAPON | _ATTEMPT | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES |
+          _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT | _CONFLICT)
 
 
 _NEWLINE = re.compile("\n")
