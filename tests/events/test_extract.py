@@ -291,3 +291,15 @@ def test_withdrawal_beside_a_gain_is_its_own_event(ex: EventExtractor) -> None:
 def test_attempted_advance_is_fighting_even_toward_unknown_villages(ex: EventExtractor) -> None:
     raw = 'عنوان\nوذكر القائد أن قوات النظام حاولت قبل يومين التقدم نحو قرى "بيت فارس" و"بين حلبية".'
     assert any(e.type == "armed_clash" for e in run(ex, raw).events)
+
+
+def test_shots_at_one_man_are_an_attack_on_civilians(ex: EventExtractor) -> None:
+    raw = "عنوان\nوأقدم مسلح على إطلاق النار من مسدسه على صاحب المحل أمام أولاده في مدينة حمص."
+    types = [e.type for e in run(ex, raw).events]
+    assert "attack_on_civilians" in types and "armed_clash" not in types
+
+
+def test_shots_at_posts_are_a_clash(ex: EventExtractor) -> None:
+    raw = "عنوان\nوردت القوات على الفور بفتح النار على المواقع التي يسيطر عليها التنظيم قرب مدينة منبج."
+    types = [e.type for e in run(ex, raw).events]
+    assert "attack_on_civilians" not in types

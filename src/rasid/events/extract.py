@@ -707,6 +707,10 @@ class EventExtractor:
             typ = "riot"  # clashes between protesters and police
         if typ == "armed_clash" and a2 == "CIV" and t.family in _SHOOTING and roles.m2 is not None:
             typ = "attack_on_civilians"  # "أطلقت الشرطة النار على ثلاثة مدنيين"
+        elif typ == "armed_clash" and t.family in _SHOOTING and (roles.m2 is None or a2 == "CIV") \
+                and _civilian_shooting(text, t.end, clause.end, (sent.start, sent.end)):
+            # "تعرضوا لإطلاق نار من الشرطة", "أطلق النار عليه": shots at people, not a fight
+            typ, a2 = "attack_on_civilians", (a2 if a2 == "CIV" or roles.m2 is not None else None)
         if violence and a2 is not None and a2 != "CIV":
             ctx.actor2 = a2
         if typ in ("protest", "riot") and a1 is not None and a1.endswith(("-GOV", "-MIL")):
@@ -1124,6 +1128,41 @@ def _is_year(text: str, pos: int) -> bool:
 
 _LAST_YEAR = fold("العام الماضي")
 _W = re.compile(r"[^\W\d_]+", re.UNICODE)
+_AT = _set("على علي")
+_AT_ONE = _set("عليه عليها")
+
+
+def _military_word(w: str) -> bool:
+    """Whether a word, bare or with و ب ل and ال, names forces or their posts ("المواقع", "بالحاجز")."""
+    for form in (w, w[1:] if w[:1] in "وبل" else w):
+        if form in _FORCES or form in _MILWORDS:
+            return True
+        if form.startswith("ال") and (form[2:] in _FORCES or form[2:] in _MILWORDS):
+            return True
+        if form.startswith("لل") and (form[2:] in _FORCES or form[2:] in _MILWORDS):
+            return True
+    return False
+
+
+def _civilian_shooting(text: str, trig_end: int, clause_end: int, sent: tuple[int, int]) -> bool:
+    """Whether shots told by the trigger were fired at people rather than in a fight.
+
+    No fighting is named in the sentence, what was shot at (after على) is one
+    person ("عليه") or no force, post or fighter, and civilians are named in the
+    clause or the target is a person: "تعرضوا لإطلاق نار من الشرطة" after
+    "ثلاثة مدنيين", "أطلق النار عليه".
+    """
+    if any(w in _CLASH_CUES or w[1:] in _CLASH_CUES for w in _W.findall(text, sent[0], sent[1])):
+        return False
+    after = _W.findall(text, trig_end, min(clause_end, trig_end + 120))[:8]
+    for i, w in enumerate(after):
+        if w in _AT_ONE:
+            return True
+        if w in _AT:
+            target = after[i + 1:i + 4]
+            return not any(_military_word(x) for x in target)
+    return civilian_cue(text, max(sent[0], trig_end - 150), min(clause_end, trig_end + 120))
+
 _YEAR_CUES = _set(
     "عام العام سنة السنة منذ في صيف خريف شتاء ربيع مطلع أواخر أوائل منتصف حتى بداية نهاية "
     "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
