@@ -303,3 +303,15 @@ def test_shots_at_posts_are_a_clash(ex: EventExtractor) -> None:
     raw = "عنوان\nوردت القوات على الفور بفتح النار على المواقع التي يسيطر عليها التنظيم قرب مدينة منبج."
     types = [e.type for e in run(ex, raw).events]
     assert "attack_on_civilians" not in types
+
+
+def test_hell_cannon_shells_are_the_oppositions(ex: EventExtractor) -> None:
+    raw = "عنوان\nوأكد المرصد مقتل ثلاثة أشخاص جراء سقوط قذائف محلية الصنع على بلدة نبل في ريف حلب."
+    [e] = [e for e in run(ex, raw).events if e.type == "shelling"]
+    assert e.actor1 == "SYR-REB"
+
+
+def test_shells_fired_by_a_named_party(ex: EventExtractor) -> None:
+    raw = "عنوان\nأصيب خمسة مواطنين جراء سقوط قذائف أطلقتها قوات النظام على مناطق في مدينة دوما."
+    [e] = [e for e in run(ex, raw).events if e.type == "shelling"]
+    assert e.actor1 == "SYR-MIL"

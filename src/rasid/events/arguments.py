@@ -49,7 +49,8 @@ _TARGET_BEFORE = _set(
 _QABL = fold("قبل")
 _DO_VERBS = _set(
     "شن شنت يشن تشن شنها يشنها تشنها شنه يشنه تشنه نفذ نفذت ينفذ تنفذ نفذها ينفذها تنفذها نفذه ينفذه تنفذه "
-    "ارتكبها يرتكبها ترتكبها ارتكبتها"
+    "ارتكبها يرتكبها ترتكبها ارتكبتها "
+    "أطلقها أطلقتها أطلقوها يطلقها تطلقها ألقاها ألقتها ألقوها يلقيها تلقيها"
 )
 _TARGET_ONLY_FOR_VIOLENCE = _set("نحو إلى الى عن لدى")
 _AGENT_BEFORE = _set("قبل طيران الطيران طائرات الطائرات مقاتلات سلاح قوات تابعة التابعة تابع التابع تابعه")
@@ -169,7 +170,8 @@ def assign_roles(
     # "بين X و Y"
     # "اشتباكات وصفت بالعنيفة دارت، فجر السبت، بين X و Y": the pair may sit in a later clause
     between = _between(text, trig_end, sent[1], [m for m in usable if m.start >= cs])
-    origin = _marked(text, usable, sent[0], _ORIGIN, 3) if violence else None
+    # "مصدرها مواقع الفصائل", "مصدر القذائف الصاروخية مواقع الفصائل"
+    origin = _marked(text, usable, sent[0], _ORIGIN, 4) if violence else None
     launched = _marked(text, usable, sent[0], _DO_VERBS, 1) if violence else None
     able = _marked(text, [m for m in in_clause if m.end <= trig_start], cs, _ABLE, 1)
     if origin is not None:

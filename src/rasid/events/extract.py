@@ -657,6 +657,10 @@ class EventExtractor:
             a1 = _bomber(cand_actors, ctx, near=t.start) or "UNK-MIL"
         elif typ == "remote_explosive" and a1 in (None, "UNK-MIL"):
             a1 = _bomber(cand_actors, ctx, near=t.start) or a1  # the group the article holds responsible
+        if typ == "shelling" and (a1 is None or a1 == "UNK-MIL" or side_of(a1) == "govt") and (
+                _REBEL_ARMS.search(text, clause.start, clause.end)
+                or (roles.m1 is None and _REBEL_ARMS.search(text, sent.start, sent.end))):
+            a1 = "SYR-REB"  # "مدفع جهنم", "قذائف محلية الصنع": only the armed opposition fires them
         if a1 is None and violence:
             a1 = default_actor1(typ, t.family, text, (sent.start, sent.end))
         if (a1 is None or (a1 == "UNK-MIL" and typ not in ("air_strike",))) and typ in _GROUND_FIGHT \
@@ -1128,6 +1132,8 @@ def _is_year(text: str, pos: int) -> bool:
 
 _LAST_YEAR = fold("العام الماضي")
 _W = re.compile(r"[^\W\d_]+", re.UNICODE)
+_REBEL_ARMS = re.compile("|".join(fold(w) for w in ("مدفع جهنم", "مدافع جهنم", "محلية الصنع", "محلي الصنع")))
+"""Home-made artillery: in Syria's war only the armed opposition fires it (the army has factory guns)."""
 _AT = _set("على علي")
 _AT_ONE = _set("عليه عليها")
 
