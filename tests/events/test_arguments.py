@@ -81,3 +81,14 @@ def test_international_body_is_no_default_target() -> None:
     text = fold("قال المبعوث الأممي إن الجيش السوري ألقى براميل متفجرة على الزبداني")
     ms = ActorLexicon.default().find(text)
     assert default_actor2("air_strike", "SYR-MIL", ms, civilians=False) != "IGO-UN"
+
+
+def test_fighters_counted_far_before_their_killing_word_are_the_target(actors: ActorLexicon) -> None:
+    got = roles(actors, "وأكدت مصادر أن «ستة عناصر من حزب الله بينهم قائد ميداني من بلدة القصير قتلوا "
+                        "خلال المواجهات الدائرة مع المعارضة", "المواجهات")
+    assert got == ("SYR-REB", "HEZBOLLAH")
+
+
+def test_origin_of_fire_a_few_words_after_masdar(actors: ActorLexicon) -> None:
+    a1, _ = roles(actors, "وأوضح أن مصدر القذائف الصاروخية مواقع الفصائل المقاتلة في حي جوبر", "القذائف")
+    assert a1 == "SYR-REB"

@@ -57,6 +57,7 @@ _AGENT_BEFORE = _set("قبل طيران الطيران طائرات الطائر
 _PLACE_PREP = _set("في من الى إلى على قرب داخل حول بمدينة مدينة العاصمة")
 _KILLED = _set("قتل مقتل مصرع قتلوا قضوا لقوا لقي قتلى قتيلا حتفهم مصرعهم استشهد استشهاد صفوف")
 _BETWEEN = fold("بين")
+_MIN = fold("من")
 _OF = _set("من عناصر مقاتلي صفوف")
 _ABLE = _set("تمكن تمكنت تمكنوا وتمكن وتمكنت وتمكنوا استطاع استطاعت استطاعوا نجح نجحت نجحوا")
 _VICTIM_NOUNS = _set("عناصر عنصرا عنصر مقاتلين مقاتلا جنود جنديا أفراد قتلى عددا عدد")
@@ -98,6 +99,11 @@ def _is_target(text: str, m: ActorMention, clause_start: int, *, violence: bool)
     if violence and prev and prev[-1] in _OF and len(prev) == 2 and prev[0] in _VICTIM_NOUNS and any(
             w in _KILLED for w in _words_between(text, m.end, min(len(text), m.end + 60))[:8]):
         return True  # "ثمانية عناصر من حزب الله بينهم قادة قتلوا خلال المواجهات"
+    head = m.text.split(" ", 2)
+    if violence and len(head) == 3 and head[0] in _VICTIM_NOUNS and head[1] == _MIN and (
+            any(w in _KILLED for w in prev4)
+            or any(w in _KILLED for w in _words_between(text, m.end, min(len(text), m.end + 60))[:8])):
+        return True  # the mention counts the dead itself: "ثمانية «عناصر من حزب الله» ... قتلوا"
     for i, w in enumerate(prev):
         if w in _TARGET_ONLY_FOR_VIOLENCE and i != len(prev) - 1:
             continue  # "تحدثت عن إحراز تنظيم داعش تقدما": a preposition governs the next word only
