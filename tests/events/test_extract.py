@@ -315,3 +315,9 @@ def test_shells_fired_by_a_named_party(ex: EventExtractor) -> None:
     raw = "عنوان\nأصيب خمسة مواطنين جراء سقوط قذائف أطلقتها قوات النظام على مناطق في مدينة دوما."
     [e] = [e for e in run(ex, raw).events if e.type == "shelling"]
     assert e.actor1 == "SYR-MIL"
+
+
+def test_count_before_a_breakdown_aside_goes_to_the_strike(ex: EventExtractor) -> None:
+    raw = "عنوان\nولقي خمسة مدنيين، بينهم ثلاثة أطفال، مصرعهم في قصف لطائرات النظام على مدينة دوما."
+    [e] = [e for e in run(ex, raw).events if e.type == "air_strike"]
+    assert e.fatalities is not None and e.fatalities.total == 5

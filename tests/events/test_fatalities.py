@@ -74,3 +74,16 @@ def test_year_is_no_count() -> None:
 
 def test_definite_single_victim() -> None:
     assert fat("يؤكد مقتل المتطرف في غارة جوية")[0] == 1  # type: ignore[index]
+
+
+def test_a_breakdown_aside_adds_no_victim() -> None:
+    assert fat("وأكد ناشطون أن أربعة مدنيين، بينهم امرأة، قتلوا في القصف")[0] == 4
+
+
+def test_out_of_a_whole_gives_the_total() -> None:
+    assert fat("وثقت الشبكة مقتل 12 طفلا، 9 منهم في إدلب، من أصل 40 شخصا قتلوا في الغارات")[0] == 40
+
+
+def test_a_crowd_protesting_a_killing_is_not_dead() -> None:
+    got = fat("تجمع نحو 500 شخص في ساحة البلدة احتجاجا على مقتل أحد أبنائها")
+    assert got is None or got[0] != 500

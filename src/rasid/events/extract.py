@@ -530,6 +530,14 @@ class EventExtractor:
                 if not any(w in KILL_WORDS or w in _ZERO_CUES for w in pw[a:b]):
                     continue
                 f1 = find_fatalities(text, cl.start, cl.end)
+                ci = clauses.index(cl)
+                if ci >= 2 and clauses[ci - 2].start not in cfat \
+                        and _first_word(words, tstarts, clauses[ci - 1].start) in _AMONG:
+                    # "ولقي ثمانية مدنيين، بينهم ستة أطفال، مصرعهم في قصف": the count sits before
+                    # the breakdown told aside, the killing after it
+                    wide = find_fatalities(text, clauses[ci - 2].start, cl.end)
+                    if wide is not None and wide.total is not None:
+                        f1 = wide
                 if f1 is not None:
                     cfat[cl.start] = f1
         # a killing with no attack type: a clash when armed men fought, else casualty info
@@ -1135,6 +1143,7 @@ _W = re.compile(r"[^\W\d_]+", re.UNICODE)
 _REBEL_ARMS = re.compile("|".join(fold(w) for w in ("مدفع جهنم", "مدافع جهنم", "محلية الصنع", "محلي الصنع")))
 """Home-made artillery: in Syria's war only the armed opposition fires it (the army has factory guns)."""
 _AT = _set("على علي")
+_AMONG = _set("بينهم بينهن بينهما منهم منهن")
 _AT_ONE = _set("عليه عليها")
 
 
@@ -1174,6 +1183,12 @@ _YEAR_CUES = _set(
     "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
     "الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول الأول"
 )
+
+
+def _first_word(words: list[str], tstarts: list[int], start: int) -> str:
+    """The first word at or after ``start`` ("" past the end)."""
+    i = bisect.bisect_left(tstarts, start)
+    return words[i] if i < len(words) else ""
 
 
 def _plain(w: str) -> str:

@@ -45,6 +45,8 @@ WOUND_WORDS = _set(
     "مصاب مصابين المصابين مصابا بجروح جروح إصابتهم اصيب اصيبوا"
 )
 """Words that say people were hurt: their numbers are not fatalities."""
+_PROTEST_OF = _set("احتجاجا احتجاج تنديدا استنكارا رفضا")
+_OUT_OF = _set("أصل اصل مجموع")
 _SUBSET = _set("بينهم بينها منهم منها بينهن منهن")
 _CHILD = _set("طفل أطفال الأطفال طفلا طفلة طفلين طفلان أطفالا قاصرين رضيع")
 _CIVIL = _set(
@@ -166,6 +168,7 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
     total = civ = child = comb = 0
     have_total = have_civ = have_child = have_comb = False
     vague = False
+    whole: int | None = None
     span_s: int | None = None
     span_e: int | None = None
 
@@ -192,6 +195,8 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
                 break
         right = None
         for k in range(j, min(len(toks), j + 12)):
+            if _strip(words[k]) in _PROTEST_OF:
+                break  # "اعتصم ألف شخص احتجاجا على قتل العقيد": the crowd, not the dead
             if cues[k] is not None:
                 right = cues[k]
                 break
@@ -225,6 +230,10 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
                 vague = True
             continue
         v = m.value
+        if i >= 2 and words[i - 1] in _OUT_OF and words[i - 2] == "من":
+            whole = v  # "39 طفلا ... من أصل 157 شخصا قتلوا": the whole the counts before were part of
+            extend(m.start, m.end)
+            continue
         if not subset:
             total += v
             have_total = True
@@ -255,6 +264,8 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
                         break
                     if (k - 1) in counted or k in counted:
                         continue
+                    if k > 0 and _strip(words[k - 1]) in _SUBSET:
+                        continue  # "ثلاثة مدنيين، بينهم طفلة، قتلوا": a breakdown, not one more victim
                     if w in _SINGLE or w in _DUAL:
                         if k + 1 < len(words) and tok_at.get(toks[k + 1][0]) in counted \
                                 and words[k + 1][:1].isdigit():
@@ -331,6 +342,8 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
         assert span_s is not None and span_e is not None
         return FatalityMention(span_s, span_e, None, None, None, None)
     assert span_e is not None
+    if whole is not None and whole >= total:
+        total, have_total = whole, True
     return FatalityMention(
         span_s, span_e,
         total if have_total else None,
