@@ -321,3 +321,15 @@ def test_count_before_a_breakdown_aside_goes_to_the_strike(ex: EventExtractor) -
     raw = "عنوان\nولقي خمسة مدنيين، بينهم ثلاثة أطفال، مصرعهم في قصف لطائرات النظام على مدينة دوما."
     [e] = [e for e in run(ex, raw).events if e.type == "air_strike"]
     assert e.fatalities is not None and e.fatalities.total == 5
+
+
+def test_the_party_repelled_attacked(ex: EventExtractor) -> None:
+    raw = "عنوان\nوأحبطت فصائل المعارضة محاولة تقدم نفذتها قوات النظام باتجاه بلدة كفرنبودة في ريف حماة."
+    [e] = [e for e in run(ex, raw).events if e.type == "armed_clash"]
+    assert (e.actor1, e.actor2) == ("SYR-MIL", "SYR-REB")
+
+
+def test_a_party_that_repels_unnamed_attacks_is_the_target(ex: EventExtractor) -> None:
+    raw = "عنوان\nوقال ناشطون إن الفصائل صدت جميع الهجمات على بلدة اللطامنة في ريف حماة."
+    [e] = [e for e in run(ex, raw).events if e.type == "armed_clash"]
+    assert (e.actor1, e.actor2) == ("SYR-MIL", "SYR-REB")

@@ -650,6 +650,10 @@ class EventExtractor:
                              cand_actors, violence=violence, verb_like=verb_like)
         a1, a2 = roles.actor1, roles.actor2
         typ = c.type
+        if typ == "armed_clash":
+            swapped = _repelled(text, t, clause, cand_actors)
+            if swapped is not None:
+                a1, a2 = swapped  # "تصدت الفصائل لمحاولة قوات النظام التقدم": the army attacked
         if typ == "territory_gain" and not verb_like:
             owner = _dative_owner(text, t, cand_actors)
             if owner is not None and owner != a1:
@@ -1143,6 +1147,10 @@ _W = re.compile(r"[^\W\d_]+", re.UNICODE)
 _REBEL_ARMS = re.compile("|".join(fold(w) for w in ("مدفع جهنم", "مدافع جهنم", "محلية الصنع", "محلي الصنع")))
 """Home-made artillery: in Syria's war only the armed opposition fires it (the army has factory guns)."""
 _AT = _set("على علي")
+_REPEL = _set(
+    "تصدى تصدت تصدوا يتصدى تتصدى يتصدون التصدي صد صدت صدوا يصد تصد يصدون صدها صده "
+    "أحبط أحبطت أحبطوا يحبط تحبط إحباط احباط أفشل أفشلت أفشلوا إفشال إيقاف ايقاف"
+)
 _AMONG = _set("بينهم بينهن بينهما منهم منهن")
 _AT_ONE = _set("عليه عليها")
 
@@ -1183,6 +1191,49 @@ _YEAR_CUES = _set(
     "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
     "الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول الأول"
 )
+
+
+def _repelled(text: str, t: Trigger, clause: Span, mentions: list[ActorMention]
+              ) -> tuple[str | None, str | None] | None:
+    """Roles of a fight told as its repulsion: ``(attacker, defender)``, or None.
+
+    The subject of a repel verb (تصدى، صد، أحبط، إيقاف، أفشل) defends; the attacker
+    is the party named after it on the other side ("أحبطت فصائل المعارضة محاولة
+    تقدم نفذتها القوات النظامية", "إحباط الجيش هجوما للمسلحين"), else the
+    subject's usual enemy ("إن الفصائل صدت جل الهجمات").
+    """
+    rep = None
+    for m in _W.finditer(text, clause.start, t.end):
+        w = m.group()
+        if w in _REPEL or (w[:1] in "وف" and w[1:] in _REPEL):
+            rep = m
+    if rep is None or len(_W.findall(text, rep.end(), t.start)) > 6:
+        return None  # "طلبت إيقاف القصف ... قبل بدء المعركة": a demand far from the fight told
+    inside = [m for m in mentions if clause.start <= m.start and m.end <= clause.end
+              and armed_code(m.code) not in ("CIV", "UNK-MIL")]
+    after = [m for m in inside if m.start >= rep.end()]
+    subj = None
+    if after and not _W.findall(text, rep.end(), after[0].start):
+        subj = after[0]  # "أحبطت فصائل المعارضة", "إحباط الجيش": the subject follows its verb
+    else:
+        before = [m for m in inside if m.end <= rep.start()]
+        if before and len(_W.findall(text, before[-1].end, rep.start())) <= 2:
+            subj = before[-1]  # "إن الفصائل صدت", "قوات المعارضة استطاعت إيقاف"
+    if subj is None:
+        if not after:
+            return None
+        # "إنها صدت محاولات قوات النظام", "استطعنا إيقاف تقدم قوات الأسد": the party named is
+        # the one stopped
+        attacker = armed_code(after[0].code)
+        defender = {"govt": "SYR-REB", "rebel": "SYR-MIL"}.get(side_of(attacker) or "")
+        return (attacker, defender) if defender is not None else None
+    defender = armed_code(subj.code)
+    side = side_of(defender)
+    attacker = next((armed_code(m.code) for m in after if m.start >= subj.end
+                     and side_of(armed_code(m.code)) != side), None)
+    if attacker is None:
+        attacker = {"govt": "SYR-REB", "rebel": "SYR-MIL"}.get(side or "")
+    return attacker, defender
 
 
 def _first_word(words: list[str], tstarts: list[int], start: int) -> str:
