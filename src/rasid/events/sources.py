@@ -192,7 +192,8 @@ def _candidates(
     toks = wtoks  # (start, end, word): _token_index reads the starts
     known = lex._kind
     kinds = [known.get(t[2]) for t in wtoks]
-    kinds = [lex.word_kind(t[2]) if k is None else k for k, t in zip(kinds, wtoks, strict=True)]
+    if None in kinds:  # words not seen before
+        kinds = [lex.word_kind(t[2]) if k is None else k for k, t in zip(kinds, wtoks, strict=True)]
     cue_idx = [i for i, k in enumerate(kinds) if k & 1]
     out: list[tuple[int, SourceMention]] = []
 
