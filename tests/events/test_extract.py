@@ -333,3 +333,10 @@ def test_a_party_that_repels_unnamed_attacks_is_the_target(ex: EventExtractor) -
     raw = "عنوان\nوقال ناشطون إن الفصائل صدت جميع الهجمات على بلدة اللطامنة في ريف حماة."
     [e] = [e for e in run(ex, raw).events if e.type == "armed_clash"]
     assert (e.actor1, e.actor2) == ("SYR-MIL", "SYR-REB")
+
+
+def test_the_party_that_tried_to_enter_attacked(ex: EventExtractor) -> None:
+    raw = ("عنوان\nوأشار المرصد إلى اشتباكات عنيفة في محيط البلدة حاول خلالها مقاتلون من الفصائل "
+           "اقتحام مواقع قوات النظام.")
+    [e] = [e for e in run(ex, raw).events if e.type == "armed_clash"]
+    assert e.actor1 == "SYR-REB"

@@ -654,6 +654,11 @@ class EventExtractor:
             swapped = _repelled(text, t, clause, cand_actors)
             if swapped is not None:
                 a1, a2 = swapped  # "تصدت الفصائل لمحاولة قوات النظام التقدم": the army attacked
+            else:
+                trier = _attempter(text, (clause.start, clause.end), cand_actors)
+                if trier is not None and side_of(trier) != side_of(a1):
+                    # "اشتباكات ... حاول خلالها مقاتلون من فصائل إسلامية دخول البلدتين"
+                    a1, a2 = trier, (a1 if a1 is not None and side_of(a1) != side_of(trier) else a2)
         if typ == "territory_gain" and not verb_like:
             owner = _dative_owner(text, t, cand_actors)
             if owner is not None and owner != a1:
@@ -1147,6 +1152,7 @@ _W = re.compile(r"[^\W\d_]+", re.UNICODE)
 _REBEL_ARMS = re.compile("|".join(fold(w) for w in ("مدفع جهنم", "مدافع جهنم", "محلية الصنع", "محلي الصنع")))
 """Home-made artillery: in Syria's war only the armed opposition fires it (the army has factory guns)."""
 _AT = _set("على علي")
+_TRIED = _set("حاول حاولت حاولوا يحاول تحاول يحاولون محاولة محاولات")
 _REPEL = _set(
     "تصدى تصدت تصدوا يتصدى تتصدى يتصدون التصدي صد صدت صدوا يصد تصد يصدون صدها صده "
     "أحبط أحبطت أحبطوا يحبط تحبط إحباط احباط أفشل أفشلت أفشلوا إفشال إيقاف ايقاف"
@@ -1234,6 +1240,23 @@ def _repelled(text: str, t: Trigger, clause: Span, mentions: list[ActorMention]
     if attacker is None:
         attacker = {"govt": "SYR-REB", "rebel": "SYR-MIL"}.get(side or "")
     return attacker, defender
+
+
+def _attempter(text: str, span: tuple[int, int], mentions: list[ActorMention]) -> str | None:
+    """The party that tried to advance or enter in the clause ("حاول خلالها مقاتلون من
+    الفصائل دخول البلدتين", "أثناء محاولة عناصر حزب الله التقدم"), or None."""
+    for m in _W.finditer(text, span[0], span[1]):
+        w = m.group()
+        if not (w in _TRIED or (w[:1] in "وف" and w[1:] in _TRIED)):
+            continue
+        nxt = next((a for a in mentions if a.start >= m.end() and a.end <= span[1]), None)
+        gap = _W.findall(text, m.end(), nxt.start) if nxt is not None else []
+        if any(g[:1] == "ل" and len(g) > 3 for g in gap):
+            continue  # "في محاولة لانتزاعها من المعارضة": a purpose, the party named is its object
+        if nxt is not None and len(gap) <= 3 \
+                and armed_code(nxt.code) not in ("CIV", "UNK-MIL"):
+            return armed_code(nxt.code)
+    return None
 
 
 def _first_word(words: list[str], tstarts: list[int], start: int) -> str:
