@@ -92,3 +92,9 @@ def test_fighters_counted_far_before_their_killing_word_are_the_target(actors: A
 def test_origin_of_fire_a_few_words_after_masdar(actors: ActorLexicon) -> None:
     a1, _ = roles(actors, "وأوضح أن مصدر القذائف الصاروخية مواقع الفصائل المقاتلة في حي جوبر", "القذائف")
     assert a1 == "SYR-REB"
+
+
+def test_dative_party_inside_the_trigger_is_no_agent(actors: ActorLexicon) -> None:
+    a1, _ = roles(actors, "وأعلن مسؤول أن تركيا سمحت للولايات المتحدة باستخدام قاعدة انجرليك", "سمحت للولايات",
+                  violence=False)
+    assert a1 == "TUR-GOV"

@@ -201,7 +201,9 @@ def assign_roles(
         if a1 is None:
             after = [m for m in in_clause if m.start >= trig_end and id(m) not in targets]
             before = [m for m in in_clause if m.end <= trig_start and id(m) not in targets]
-            inside = [m for m in in_clause if m.start < trig_end and m.end > trig_start]
+            # a dative party inside the trigger phrase is its recipient ("سمحت للولايات المتحدة")
+            inside = [m for m in in_clause if m.start < trig_end and m.end > trig_start
+                      and not (m.start > trig_start and m.text[:1] == "ل" and m.text[:2] != "لا")]
             earlier = [m for m in usable if m.end <= cs and id(m) not in targets
                        and not (violence and m.code in _VIOLENCE_NON_AGENT)]
             cand: ActorMention | None = None
