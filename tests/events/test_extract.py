@@ -340,3 +340,10 @@ def test_the_party_that_tried_to_enter_attacked(ex: EventExtractor) -> None:
            "اقتحام مواقع قوات النظام.")
     [e] = [e for e in run(ex, raw).events if e.type == "armed_clash"]
     assert e.actor1 == "SYR-REB"
+
+
+def test_an_attacker_given_as_alternatives_is_unknown(ex: EventExtractor) -> None:
+    raw = ("عنوان\nوقال المرصد إنه لم يعرف ما إذا كان الهجوم الجوي على بلدة الشدادي نفذه الجيش السوري "
+           "أو التحالف الذي تقوده الولايات المتحدة.")
+    [e] = [e for e in run(ex, raw).events if e.type == "air_strike"]
+    assert e.actor1 == "UNK-MIL"

@@ -678,6 +678,11 @@ class EventExtractor:
                 _REBEL_ARMS.search(text, clause.start, clause.end)
                 or (roles.m1 is None and _REBEL_ARMS.search(text, sent.start, sent.end))):
             a1 = "SYR-REB"  # "مدفع جهنم", "قذائف محلية الصنع": only the armed opposition fires them
+        if violence and roles.m1 is not None and any(
+                text[roles.m1.end:m.start].strip() in _OR and armed_code(m.code) != a1
+                for m in cand_actors if roles.m1.end <= m.start <= roles.m1.end + 6):
+            # "لم يعرف ما إذا كان الهجوم الجوي نفذه الجيش السوري أو التحالف": the attacker is unknown
+            a1 = "UNK-MIL"
         if a1 is None and violence:
             a1 = default_actor1(typ, t.family, text, (sent.start, sent.end))
         if (a1 is None or (a1 == "UNK-MIL" and typ not in ("air_strike",))) and typ in _GROUND_FIGHT \
@@ -1152,6 +1157,7 @@ _W = re.compile(r"[^\W\d_]+", re.UNICODE)
 _REBEL_ARMS = re.compile("|".join(fold(w) for w in ("مدفع جهنم", "مدافع جهنم", "محلية الصنع", "محلي الصنع")))
 """Home-made artillery: in Syria's war only the armed opposition fires it (the army has factory guns)."""
 _AT = _set("على علي")
+_OR = frozenset({"او", "ام"})
 _TRIED = _set("حاول حاولت حاولوا يحاول تحاول يحاولون محاولة محاولات")
 _REPEL = _set(
     "تصدى تصدت تصدوا يتصدى تتصدى يتصدون التصدي صد صدت صدوا يصد تصد يصدون صدها صده "
