@@ -98,3 +98,8 @@ def test_dative_party_inside_the_trigger_is_no_agent(actors: ActorLexicon) -> No
     a1, _ = roles(actors, "وأعلن مسؤول أن تركيا سمحت للولايات المتحدة باستخدام قاعدة انجرليك", "سمحت للولايات",
                   violence=False)
     assert a1 == "TUR-GOV"
+
+
+def test_syrian_forces_lead_a_pair_with_an_ally(actors: ActorLexicon) -> None:
+    a1, _ = roles(actors, "وأفاد المرصد بسيطرة قوات حزب الله والنظام على سهل البلدة", "بسيطرة")
+    assert a1 == "SYR-MIL"

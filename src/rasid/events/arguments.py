@@ -226,6 +226,8 @@ def assign_roles(
                 cand = after[0]
             if cand is not None:
                 cand = _first_conjunct(text, cand, usable)
+                if violence:
+                    cand = _state_lead(text, cand, usable)
             if violence and cand is not None and cand.code in _VIOLENCE_NON_AGENT:
                 cand = None
             if cand is None:
@@ -289,6 +291,38 @@ def _first_conjunct(text: str, m: ActorMention, mentions: Sequence[ActorMention]
             break
         cur = prev[-1]
     return cur
+
+
+_ALLIES = frozenset({"HEZBOLLAH", "IRN-MIL", "IRN-GOV", "RUS-MIL", "RUS-GOV"})
+_SYRIAN_STATE = frozenset({"SYR-MIL", "SYR-GOV"})
+
+
+def _joined(text: str, a: ActorMention, b: ActorMention) -> bool:
+    """Whether mention ``b`` follows ``a`` as a conjunct or apposition ("الجيش و«المقاومة»
+    (حزب الله)", "قوات حزب الله والنظام"): only spaces, quotes, brackets and و between."""
+    gap = text[a.end:b.start]
+    if len(gap) > 4 or any(ch.isalpha() for ch in gap):
+        return False
+    return True
+
+
+def _state_lead(text: str, m: ActorMention, mentions: Sequence[ActorMention]) -> ActorMention:
+    """Syrian forces named with an ally lead the pair: "قوات حزب الله والنظام" → the army."""
+    if m.code not in _ALLIES:
+        return m
+    i = next((k for k, x in enumerate(mentions) if x is m), None)
+    if i is None:
+        return m
+    group = [m]
+    k = i
+    while k > 0 and _joined(text, mentions[k - 1], mentions[k]):
+        k -= 1
+        group.append(mentions[k])
+    k = i
+    while k + 1 < len(mentions) and _joined(text, mentions[k], mentions[k + 1]):
+        k += 1
+        group.append(mentions[k])
+    return next((x for x in group if x.code in _SYRIAN_STATE), m)
 
 
 def _between(text: str, trig_end: int, ce: int, in_clause: Sequence[ActorMention]
