@@ -103,3 +103,13 @@ def test_dative_party_inside_the_trigger_is_no_agent(actors: ActorLexicon) -> No
 def test_syrian_forces_lead_a_pair_with_an_ally(actors: ActorLexicon) -> None:
     a1, _ = roles(actors, "وأفاد المرصد بسيطرة قوات حزب الله والنظام على سهل البلدة", "بسيطرة")
     assert a1 == "SYR-MIL"
+
+
+def test_a_verb_with_its_plural_subject_takes_an_object(actors: ActorLexicon) -> None:
+    _, a2 = roles(actors, "وقال القائد إنهم استهدفوا قوات النظام المنتشرة في محيط التلة بالصواريخ", "استهدفوا")
+    assert a2 == "SYR-MIL"
+
+
+def test_an_alliance_of_fighters_is_no_dative_target(actors: ActorLexicon) -> None:
+    a1, a2 = roles(actors, "أطلق تحالفان لمقاتلي المعارضة هجمات ضد قوات النظام في ريف المدينة", "هجمات")
+    assert (a1, a2) == ("SYR-REB", "SYR-MIL")

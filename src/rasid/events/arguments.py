@@ -53,7 +53,7 @@ _DO_VERBS = _set(
     "أطلقها أطلقتها أطلقوها يطلقها تطلقها ألقاها ألقتها ألقوها يلقيها تلقيها"
 )
 _TARGET_ONLY_FOR_VIOLENCE = _set("نحو إلى الى عن لدى")
-_AGENT_BEFORE = _set("قبل طيران الطيران طائرات الطائرات مقاتلات سلاح قوات تابعة التابعة تابع التابع تابعه")
+_AGENT_BEFORE = _set("تحالف تحالفان ائتلاف قبل طيران الطيران طائرات الطائرات مقاتلات سلاح قوات تابعة التابعة تابع التابع تابعه")
 _PLACE_PREP = _set("في من الى إلى على قرب داخل حول بمدينة مدينة العاصمة")
 _KILLED = _set("قتل مقتل مصرع قتلوا قضوا لقوا لقي قتلى قتيلا حتفهم مصرعهم استشهد استشهاد صفوف")
 _BETWEEN = fold("بين")
@@ -169,6 +169,14 @@ def assign_roles(
     in_clause = [m for m in usable if m.start >= cs and m.end <= ce]
     targets = {id(m) for m in usable if _is_target(text, m, cs, violence=violence)
                and not (m.start >= trig_end and not _words_between(text, trig_end, m.start))}
+    verb = text[trig_start:trig_end].split(" ", 1)[0]
+    if violence and verb.endswith("وا") and len(verb) > 4 and not verb.startswith("ال"):
+        # a verb that carries its plural subject ("أنهم استهدفوا قوات النظام"): the party after it
+        # is its object (a verb before its own subject stays singular)
+        for m in usable:
+            if cs <= m.start and m.start >= trig_end and m.end <= ce \
+                    and len(_words_between(text, trig_end, m.start)) <= 1:
+                targets.add(id(m))
     # a mention right after the trigger is its genitive agent ("سيطرة المعارضة", "غارات التحالف")
 
     a1: ActorMention | None = None
