@@ -113,3 +113,9 @@ def test_a_verb_with_its_plural_subject_takes_an_object(actors: ActorLexicon) ->
 def test_an_alliance_of_fighters_is_no_dative_target(actors: ActorLexicon) -> None:
     a1, a2 = roles(actors, "أطلق تحالفان لمقاتلي المعارضة هجمات ضد قوات النظام في ريف المدينة", "هجمات")
     assert (a1, a2) == ("SYR-REB", "SYR-MIL")
+
+
+def test_fighting_between_the_two_sides_named_before(actors: ActorLexicon) -> None:
+    got = roles(actors, "وتمكنت الفصائل المقاتلة من تدمير دبابة لقوات النظام خلال اشتباكات بين الطرفين في ريف حلب",
+                "اشتباكات")
+    assert got == ("SYR-REB", "SYR-MIL")

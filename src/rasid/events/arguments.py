@@ -58,6 +58,7 @@ _PLACE_PREP = _set("في من الى إلى على قرب داخل حول بمد
 _KILLED = _set("قتل مقتل مصرع قتلوا قضوا لقوا لقي قتلى قتيلا حتفهم مصرعهم استشهد استشهاد صفوف")
 _BETWEEN = fold("بين")
 _MIN = fold("من")
+_BOTH = re.compile(fold("بين") + " " + "(?:ال)?(?:طرفين|جانبين)")
 _OF = _set("من عناصر مقاتلي صفوف")
 _ABLE = _set("تمكن تمكنت تمكنوا وتمكن وتمكنت وتمكنوا استطاع استطاعت استطاعوا نجح نجحت نجحوا")
 _VICTIM_NOUNS = _set("عناصر عنصرا عنصر مقاتلين مقاتلا جنود جنديا أفراد قتلى عددا عدد")
@@ -188,9 +189,21 @@ def assign_roles(
     origin = _marked(text, usable, sent[0], _ORIGIN, 4) if violence else None
     launched = _marked(text, usable, sent[0], _DO_VERBS, 1) if violence else None
     able = _marked(text, [m for m in in_clause if m.end <= trig_start], cs, _ABLE, 1)
+    both = None
+    if violence and between is None and _BOTH.search(text, trig_end, min(ce, trig_end + 40)):
+        # "تمكنت الفصائل من تدمير دبابة لقوات النظام خلال اشتباكات بين الطرفين": the sides were
+        # named before; the one that acted (the subject, no target) comes first
+        acting = [m for m in usable if m.end <= trig_start and id(m) not in targets and m.start >= sent[0]]
+        if acting:
+            first = acting[0]
+            other = next((m for m in usable if side_of(code(m)) != side_of(code(first))
+                          and m.code not in _VIOLENCE_NON_AGENT), None)
+            both = (first, other)
     if origin is not None:
         a1 = origin  # "قذائف ... مصدرها مواقع الفصائل"
         a2 = next((m for m in in_clause if id(m) in targets and code(m) != code(a1)), None)
+    elif both is not None:
+        a1, a2 = both
     elif between is not None:
         a1, a2 = between
         if launched is not None and side_of(code(launched)) == side_of(code(a2)) \
