@@ -347,3 +347,12 @@ def test_an_attacker_given_as_alternatives_is_unknown(ex: EventExtractor) -> Non
            "أو التحالف الذي تقوده الولايات المتحدة.")
     [e] = [e for e in run(ex, raw).events if e.type == "air_strike"]
     assert e.actor1 == "UNK-MIL"
+
+
+def test_undated_article_a_clause_naming_a_year_is_background(ex: EventExtractor) -> None:
+    raw = ("عنوان\nقتل خمسة مقاتلين في اشتباكات مع قوات النظام في حي جوبر أمس.\n"
+           "وبدأت المعارك في حلب في صيف 2012، وانقسمت المدينة منذ ذلك الحين.")
+    doc = Document.from_raw("t", raw)
+    ex(doc)
+    clashes = [e for e in doc.events if e.type == "armed_clash"]
+    assert len(clashes) == 1 and "جوبر" in clashes[0].evidence

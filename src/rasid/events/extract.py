@@ -266,9 +266,14 @@ class EventExtractor:
         breaks = [m.start() for m in _NEWLINE.finditer(text)]
         ctx = _Ctx()
         ctx.air_bias, ctx.doc_blast = _doc_priors(text)
-        # the article's year: its date, else the latest year it names
-        ctx.year = _year(doc.date) or max(
-            (int(m.group()) for m in _YEAR.finditer(text) if _is_year(text, m.start())), default=None)
+        # the article's year: its date, else the year after the latest one it names (a report
+        # tells today's events by weekday, "أمس"; a clause that names a year, "في صيف 2012",
+        # "في مارس 2014", tells background)
+        ctx.year = _year(doc.date)
+        if ctx.year is None:
+            named = max((int(m.group()) for m in _YEAR.finditer(text) if _is_year(text, m.start())),
+                        default=None)
+            ctx.year = named + 1 if named is not None else None
         events: list[Event] = []
         for si, sent in enumerate(sents):
             para = bisect.bisect_left(breaks, sent.start)
