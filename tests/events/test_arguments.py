@@ -95,7 +95,8 @@ def test_origin_of_fire_a_few_words_after_masdar(actors: ActorLexicon) -> None:
 
 
 def test_dative_party_inside_the_trigger_is_no_agent(actors: ActorLexicon) -> None:
-    a1, _ = roles(actors, "وأعلن مسؤول أن تركيا سمحت للولايات المتحدة باستخدام قاعدة انجرليك", "سمحت للولايات",
+    a1, _ = roles(actors, "وأعلن مسؤول أن تركيا سمحت للولايات المتحدة باستخدام قاعدة انجرليك",
+                  "سمحت للولايات",
                   violence=False)
     assert a1 == "TUR-GOV"
 
@@ -106,7 +107,8 @@ def test_syrian_forces_lead_a_pair_with_an_ally(actors: ActorLexicon) -> None:
 
 
 def test_a_verb_with_its_plural_subject_takes_an_object(actors: ActorLexicon) -> None:
-    _, a2 = roles(actors, "وقال القائد إنهم استهدفوا قوات النظام المنتشرة في محيط التلة بالصواريخ", "استهدفوا")
+    _, a2 = roles(actors, "وقال القائد إنهم استهدفوا قوات النظام المنتشرة في محيط التلة بالصواريخ",
+                  "استهدفوا")
     assert a2 == "SYR-MIL"
 
 
@@ -116,6 +118,7 @@ def test_an_alliance_of_fighters_is_no_dative_target(actors: ActorLexicon) -> No
 
 
 def test_fighting_between_the_two_sides_named_before(actors: ActorLexicon) -> None:
-    got = roles(actors, "وتمكنت الفصائل المقاتلة من تدمير دبابة لقوات النظام خلال اشتباكات بين الطرفين في ريف حلب",
+    got = roles(actors, "وتمكنت الفصائل المقاتلة من تدمير دبابة لقوات النظام خلال اشتباكات بين الطرفين "
+                        "في ريف حلب",
                 "اشتباكات")
     assert got == ("SYR-REB", "SYR-MIL")

@@ -356,3 +356,10 @@ def test_undated_article_a_clause_naming_a_year_is_background(ex: EventExtractor
     ex(doc)
     clashes = [e for e in doc.events if e.type == "armed_clash"]
     assert len(clashes) == 1 and "جوبر" in clashes[0].evidence
+
+
+def test_a_group_with_no_aircraft_shells(ex: EventExtractor) -> None:
+    raw = ("عنوان\nشنت الطائرات الحربية غارات على ريف إدلب.\n"
+           "فيما قصف تنظيم داعش مناطق في حي الجورة بمدينة دير الزور.")
+    types = [e.type for e in run(ex, raw).events]
+    assert "shelling" in types

@@ -121,7 +121,11 @@ _SUBJECTED = _set("تعرض تعرضت تتعرض يتعرض تعرضوا عرض
 _DEMONSTRATIVE = _set("هذه هذا تلك ذلك")
 _AFTER_WORDS = _set("بعد إثر اثر عقب")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_GROUND_FORCES = _set("قوات القوات المعارضة الفصائل فصائل الثوار كتائب الكتائب التنظيم مقاتلي مقاتلو")
+_GROUND_FORCES = _set(
+    "قوات القوات المعارضة الفصائل فصائل الثوار كتائب الكتائب التنظيم تنظيم داعش النصرة "
+    "مقاتلي مقاتلو مسلحو مسلحي المسلحين"
+)
+"""Parties that fight on the ground: a bare "قصف" they carry out is shelling (groups fly no aircraft)."""
 _BARRELS = _set("براميل البراميل برميل برميلا برميلين")
 _AIR_STRICT = _AIR - _BARRELS  # a barrel of oil is no aircraft
 _WEAPON = _set("صواريخ صاروخ الصواريخ قذائف قذيفة القذائف مدفعية المدفعية هاون الهاون راجمات تاو غراد مدافع")
