@@ -363,3 +363,10 @@ def test_a_group_with_no_aircraft_shells(ex: EventExtractor) -> None:
            "فيما قصف تنظيم داعش مناطق في حي الجورة بمدينة دير الزور.")
     types = [e.type for e in run(ex, raw).events]
     assert "shelling" in types
+
+
+def test_a_tunnel_blown_up_is_no_bombing(ex: EventExtractor) -> None:
+    raw = ("عنوان\nانفجرت سيارة مفخخة في مدينة إعزاز.\n"
+           "ووصف ناشطون الوضع بأنه غير مطمئن بعد إقدام حزب الله على تفجير آخر نفق يربط المدينة بمحيطها.")
+    bombings = [e for e in run(ex, raw).events if e.type in ("remote_explosive", "suicide_bomb")]
+    assert bombings and all("نفق" not in e.evidence for e in bombings)

@@ -724,6 +724,8 @@ class EventExtractor:
             elif (ctx.para_air or ctx.air_actor) is not None:
                 a1 = ctx.para_air or ctx.air_actor  # the air force the paragraph named
         mod = modality(text, t.start, t.end, clause.start, clause.end, event_type=typ)
+        if typ in ("remote_explosive", "suicide_bomb") and _TUNNEL.match(text, t.end):
+            return None  # "تفجير نفق": a tunnel demolition, not a bombing (not annotated)
         if mod == "hypothetical" and typ == "deployment":
             return None  # "في حال أرادوا الانسحاب": a condition, not a movement
         if mod in ("negated", "hypothetical") and c.weak and typ in VIOLENCE_TYPES:
@@ -1167,6 +1169,7 @@ _REBEL_ARMS = re.compile("|".join(fold(w) for w in ("مدفع جهنم", "مدا
 """Home-made artillery: in Syria's war only the armed opposition fires it (the army has factory guns)."""
 _AT = _set("على علي")
 _OR = frozenset({"او", "ام"})
+_TUNNEL = re.compile(r"\s+(?:\w+\s+)?(?:ال)?(?:نفق|انفاق)(?!\w)")
 _TRIED = _set("حاول حاولت حاولوا يحاول تحاول يحاولون محاولة محاولات")
 _REPEL = _set(
     "تصدى تصدت تصدوا يتصدى تتصدى يتصدون التصدي صد صدت صدوا يصد تصد يصدون صدها صده "
