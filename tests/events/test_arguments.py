@@ -122,3 +122,8 @@ def test_fighting_between_the_two_sides_named_before(actors: ActorLexicon) -> No
                         "في ريف حلب",
                 "اشتباكات")
     assert got == ("SYR-REB", "SYR-MIL")
+
+
+def test_a_party_after_an_attack_noun_with_lam_is_not_its_target(actors: ActorLexicon) -> None:
+    _, a2 = roles(actors, "وقتل خمسة مدنيين في قصف عنيف لقوات النظام على حي جوبر", "قصف")
+    assert a2 != "SYR-MIL"

@@ -173,6 +173,12 @@ def assign_roles(
     targets = {id(m) for m in usable if _is_target(text, m, cs, violence=violence)
                and not (m.start >= trig_end and not _words_between(text, trig_end, m.start))}
     verb = text[trig_start:trig_end].split(" ", 1)[0]
+    if violence and not verb_like and not verb.startswith(("است", "واست", "باست", "لاست")):
+        # "غارة جوية لقوات الائتلاف", "هجوما للمسلحين": ل after an attack noun marks whose it is
+        for m in usable:
+            if m.start >= trig_end and m.end <= ce and m.text[:1] == "ل" and m.text[:2] != "لا" \
+                    and len(_words_between(text, trig_end, m.start)) <= 1:
+                targets.discard(id(m))
     if violence and verb.endswith("وا") and len(verb) > 4 and not verb.startswith("ال"):
         # a verb that carries its plural subject ("أنهم استهدفوا قوات النظام"): the party after it
         # is its object (a verb before its own subject stays singular)
