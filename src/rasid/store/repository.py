@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, and_, delete, func, insert, or_, select
+from sqlalchemy import Select, and_, bindparam, delete, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from rasid.doc import Document
@@ -89,7 +89,23 @@ def _as_dict(rec: Any) -> dict[str, Any]:
     return rec.to_dict()
 
 
-def _event_row(ev: dict[str, Any], doc: Document, seq: int) -> EventRow:
+_EVENT_KNOWN = frozenset({
+    "doc", "type", "modality", "evidence", "trigger", "start", "end", "trigger_start", "trigger_end",
+    "actor1", "actor2", "location", "fatalities", "source", "date_text", "event_date",
+    "time_precision", "actor1_text", "actor2_text", "source_text"})
+_QUOTE_FIELDS = ("speaker", "speaker_start", "speaker_end", "actor", "cue", "cue_start", "cue_end",
+                 "quote", "start", "end")
+# Core statements (no ORM unit of work): one document row, then one executemany per child table
+_DOCUMENTS = DocumentRow.__table__
+_FIND_HASH = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.content_hash == bindparam("digest"))
+_INSERT_DOCUMENT = insert(_DOCUMENTS).returning(_DOCUMENTS.c.id)
+_INSERT_EVENTS = insert(EventRow.__table__)
+_INSERT_QUOTES = insert(QuoteRow.__table__)
+_INSERT_ENTITIES = insert(EntityRow.__table__)
+
+
+def _event_row(ev: dict[str, Any], doc: Document, seq: int, document_id: int | None = None) -> dict[str, Any]:
+    """Column values of one ``events`` row (``document_id`` set by the caller once known)."""
     loc = ev.get("location") or {}
     fat = ev.get("fatalities") or {}
     start, end = ev.get("start"), ev.get("end")
@@ -98,47 +114,59 @@ def _event_row(ev: dict[str, Any], doc: Document, seq: int) -> EventRow:
         found = doc.raw.find(evidence)  # keep offsets truthful so highlights land on the words
         if found >= 0:
             start, end = found, found + len(evidence)
-    known = {"doc", "type", "modality", "evidence", "trigger", "start", "end", "trigger_start", "trigger_end",
-             "actor1", "actor2", "location", "fatalities", "source", "date_text", "event_date",
-             "time_precision", "actor1_text", "actor2_text", "source_text"}
-    extra = {k: v for k, v in ev.items() if k not in known}
+    extra = {k: v for k, v in ev.items() if k not in _EVENT_KNOWN}
     event_date = _iso_date(ev.get("event_date"))
-    return EventRow(
-        doc_id=doc.id, seq=seq, type=ev.get("type"), modality=ev.get("modality") or "asserted",
-        evidence=_text(evidence), start=start if start is not None else 0, end=end if end is not None else 0,
-        trigger=_text(ev.get("trigger")) or "",
-        trigger_start=ev.get("trigger_start"), trigger_end=ev.get("trigger_end"),
-        actor1=ev.get("actor1"), actor2=ev.get("actor2"),
-        actor1_text=ev.get("actor1_text"), actor2_text=ev.get("actor2_text"),
-        loc_text=loc.get("text"), loc_name=loc.get("name"), admin1=loc.get("admin1"),
-        lat=loc.get("lat"), lon=loc.get("lon"), geo_precision=loc.get("precision"), loc_gid=loc.get("gid"),
-        country=loc.get("country"), loc_start=loc.get("start"), loc_end=loc.get("end"),
-        fat_total=fat.get("total"), fat_civilians=fat.get("civilians"), fat_children=fat.get("children"),
-        fat_combatants=fat.get("combatants"), fat_text=fat.get("text") or None,
-        source=ev.get("source"), source_text=ev.get("source_text"), date_text=ev.get("date_text"),
-        event_date=event_date, time_precision=ev.get("time_precision"),
-        date=event_date or _iso_date(doc.date),
-        search=_text(search_text(evidence, loc.get("text"), loc.get("name"), loc.get("admin1"),
-                                 ev.get("actor1_text"), ev.get("actor2_text"), ev.get("source_text"))) or "",
-        extra=extra or None,
-    )
+    return {
+        "document_id": document_id,
+        "doc_id": doc.id, "seq": seq, "type": ev.get("type"), "modality": ev.get("modality") or "asserted",
+        "evidence": _text(evidence), "start": start if start is not None else 0,
+        "end": end if end is not None else 0,
+        "trigger": _text(ev.get("trigger")) or "",
+        "trigger_start": ev.get("trigger_start"), "trigger_end": ev.get("trigger_end"),
+        "actor1": ev.get("actor1"), "actor2": ev.get("actor2"),
+        "actor1_text": ev.get("actor1_text"), "actor2_text": ev.get("actor2_text"),
+        "loc_text": loc.get("text"), "loc_name": loc.get("name"), "admin1": loc.get("admin1"),
+        "lat": loc.get("lat"), "lon": loc.get("lon"), "geo_precision": loc.get("precision"),
+        "loc_gid": loc.get("gid"), "country": loc.get("country"), "loc_start": loc.get("start"),
+        "loc_end": loc.get("end"),
+        "fat_total": fat.get("total"), "fat_civilians": fat.get("civilians"),
+        "fat_children": fat.get("children"), "fat_combatants": fat.get("combatants"),
+        "fat_text": fat.get("text") or None,
+        "source": ev.get("source"), "source_text": ev.get("source_text"), "date_text": ev.get("date_text"),
+        "event_date": event_date, "time_precision": ev.get("time_precision"),
+        "date": event_date or _iso_date(doc.date),
+        "search": _text(search_text(evidence, loc.get("text"), loc.get("name"), loc.get("admin1"),
+                                    ev.get("actor1_text"), ev.get("actor2_text"),
+                                    ev.get("source_text"))) or "",
+        "extra": extra or None,
+    }
 
 
-def _quote_row(q: Any) -> QuoteRow:
-    d = _as_dict(q)
-    return QuoteRow(speaker=d.get("speaker"), speaker_start=d.get("speaker_start"),
-                    speaker_end=d.get("speaker_end"), actor=d.get("actor"), cue=d.get("cue") or "",
-                    cue_start=d.get("cue_start"), cue_end=d.get("cue_end"), quote=d.get("quote") or "",
-                    start=d.get("start") or 0, end=d.get("end") or 0)
+def _quote_row(q: Any, document_id: int | None = None) -> dict[str, Any]:
+    """Column values of one ``quotes`` row (a ``Quote`` record or its dict)."""
+    if isinstance(q, dict):
+        get = q.get
+    else:  # a record: read its fields directly (to_dict deep-copies through dataclasses.asdict)
+        def get(name: str) -> Any:
+            return getattr(q, name, None)
+    d = {f: get(f) for f in _QUOTE_FIELDS}
+    d["cue"] = d["cue"] or ""
+    d["quote"] = d["quote"] or ""
+    d["start"] = d["start"] or 0
+    d["end"] = d["end"] or 0
+    d["document_id"] = document_id
+    return d
 
 
-def _entity_rows(doc: Document) -> list[EntityRow]:
+def _entity_rows(doc: Document, document_id: int | None = None) -> list[dict[str, Any]]:
+    """Column values of the ``entities`` rows of a document (raw offsets)."""
     rows = []
     for span in doc.ents:
         if not doc.offsets:
             break
         s, e = doc.raw_span(span.start, span.end)
-        rows.append(EntityRow(label=span.label or "MISC", text=doc.raw[s:e], start=s, end=e))
+        rows.append({"document_id": document_id, "label": span.label or "MISC", "text": doc.raw[s:e],
+                     "start": s, "end": e})
     return rows
 
 
@@ -149,31 +177,41 @@ def ingest_document(session: Session, doc: Document) -> IngestResult:
     (``status="duplicate"``). On any database or data error the transaction is
     rolled back, a warning is logged with the document id and
     ``status="failed"`` is returned; nothing of the document is kept.
+
+    Rows are written with Core statements (``INSERT … RETURNING id`` for the
+    document, then one executemany per table), not ORM objects: the unit of
+    work was most of the cost of a batch ingest.
     """
     digest = content_hash(doc.raw)  # of the text as read, so a re-read article is recognised
     try:
-        existing = session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest))
+        existing = session.execute(_FIND_HASH, {"digest": digest}).scalar()
         if existing is not None:
             logger.debug("document %s already stored as #%d", doc.id, existing)
             return IngestResult(doc.id, "duplicate", existing)
         meta = dict(doc.meta or {})
-        row = DocumentRow(
-            doc_id=doc.id, title=_text(doc.title), raw=_text(doc.raw), date=_iso_date(doc.date),
-            outlet=meta.get("outlet") or meta.get("source"), url=meta.get("url"),
-            content_hash=digest, meta={k: v for k, v in meta.items() if _jsonable(v)} or None,
-            search=_text(search_text(doc.title, doc.raw)) or "",
-        )
-        row.events = [_event_row(_as_dict(ev), doc, i) for i, ev in enumerate(doc.events)]
-        row.quotes = [_quote_row(q) for q in doc.quotes]
-        row.entities = _entity_rows(doc)
-        session.add(row)
+        # rows built before anything is written, so bad data fails before the INSERTs
+        events = [_event_row(_as_dict(ev), doc, i) for i, ev in enumerate(doc.events)]
+        quotes = [_quote_row(q) for q in doc.quotes]
+        entities = _entity_rows(doc)
+        document_id = session.execute(_INSERT_DOCUMENT, {
+            "doc_id": doc.id, "title": _text(doc.title), "raw": _text(doc.raw), "date": _iso_date(doc.date),
+            "outlet": meta.get("outlet") or meta.get("source"), "url": meta.get("url"),
+            "content_hash": digest, "meta": {k: v for k, v in meta.items() if _jsonable(v)} or None,
+            "search": _text(search_text(doc.title, doc.raw)) or "",
+        }).scalar_one()
+        for stmt, rows in ((_INSERT_EVENTS, events), (_INSERT_QUOTES, quotes), (_INSERT_ENTITIES, entities)):
+            if rows:
+                for r in rows:
+                    r["document_id"] = document_id
+                session.execute(stmt, rows)
         session.commit()
     except Exception as e:  # one bad document must not stop a batch
         session.rollback()
-        logger.warning("document %s not stored: %s: %s", doc.id, type(e).__name__, str(e).splitlines()[0])
+        first_line = (str(e).splitlines() or [""])[0]
+        logger.warning("document %s not stored: %s: %s", doc.id, type(e).__name__, first_line)
         return IngestResult(doc.id, "failed", error=f"{type(e).__name__}: {e}")
-    logger.debug("document %s stored as #%d with %d events", doc.id, row.id, len(row.events))
-    return IngestResult(doc.id, "added", row.id, len(row.events))
+    logger.debug("document %s stored as #%d with %d events", doc.id, document_id, len(events))
+    return IngestResult(doc.id, "added", document_id, len(events))
 
 
 def _jsonable(v: Any) -> bool:
