@@ -370,3 +370,10 @@ def test_a_tunnel_blown_up_is_no_bombing(ex: EventExtractor) -> None:
            "ووصف ناشطون الوضع بأنه غير مطمئن بعد إقدام حزب الله على تفجير آخر نفق يربط المدينة بمحيطها.")
     bombings = [e for e in run(ex, raw).events if e.type in ("remote_explosive", "suicide_bomb")]
     assert bombings and all("نفق" not in e.evidence for e in bombings)
+
+
+def test_lam_with_a_present_verb_tells_what_followed(ex: EventExtractor) -> None:
+    raw = ("عنوان\nوشنت الفصائل هجوما على مواقع قوات النظام في ريف حماة، "
+           "لتسيطر المعارضة على التل وقرية قرقور بعد ساعتين من بدء المعركة.")
+    types = [e.type for e in run(ex, raw).events]
+    assert "territory_gain_nonstate" in types

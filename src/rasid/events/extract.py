@@ -402,7 +402,7 @@ class EventExtractor:
                 first = words[t.token]
                 c0 = max(0, t.token - 12)
                 if typ != "casualty" and first[:1] == "ل" and not first.startswith("ال") \
-                        and not first.startswith("لقي") \
+                        and not first.startswith("لقي") and not _consequence(first, t.start, clause) \
                         and first not in ("لقوا",) and not any(w in _SUBJECTED for w in pw[c0:t.token]):
                     continue  # "لاقتحام", "للتقدم": an aim; "تعرضت لهجوم" is kept
                 c_first = bisect.bisect_left(tstarts, clause.start)
@@ -450,7 +450,8 @@ class EventExtractor:
                 prev = pw[max(0, t.token - 3):t.token]
                 first = words[t.token]
                 lam = prev[-1:] and words[t.token - 1][:1] == "ل" and not words[t.token - 1].startswith("ال")
-                if any(w in _PURPOSE for w in prev) or (first[:1] == "ل" and not first.startswith("ال")) or lam:
+                if any(w in _PURPOSE for w in prev) or lam or (
+                        first[:1] == "ل" and not first.startswith("ال") and not _consequence(first, t.start, clause)):
                     continue  # "لانتزاع السيطرة", "تهدف إلى السيطرة", "يتخوف من تقدم": an aim or a fear
                 ci0 = max(t.token - 8, 0)
                 if any(w in _ATTEMPT for w in pw[ci0:t.token]):
@@ -1275,6 +1276,12 @@ def _attempter(text: str, span: tuple[int, int], mentions: list[ActorMention]) -
                 and armed_code(nxt.code) not in ("CIV", "UNK-MIL"):
             return armed_code(nxt.code)
     return None
+
+
+def _consequence(word: str, start: int, clause: Span) -> bool:
+    """A ل + present verb opening its clause tells what followed ("…، لتسيطر المعارضة على التل",
+    "لتنسحب قوات الأسد"), not an aim (a verbal noun: "لاقتحام", "للسيطرة")."""
+    return start == clause.start and word[:2] in ("لت", "لي") and len(word) > 4
 
 
 def _first_word(words: list[str], tstarts: list[int], start: int) -> str:
