@@ -377,3 +377,9 @@ def test_lam_with_a_present_verb_tells_what_followed(ex: EventExtractor) -> None
            "لتسيطر المعارضة على التل وقرية قرقور بعد ساعتين من بدء المعركة.")
     types = [e.type for e in run(ex, raw).events]
     assert "territory_gain_nonstate" in types
+
+
+def test_posts_taken_need_no_known_place(ex: EventExtractor) -> None:
+    raw = "عنوان\nوتمكن الثوار من تحرير عدد من الحواجز التابعة لقوات النظام خلال الساعات الأولى للمعركة."
+    types = [e.type for e in run(ex, raw).events]
+    assert "territory_gain_nonstate" in types

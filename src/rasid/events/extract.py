@@ -361,8 +361,12 @@ class EventExtractor:
             if "place" in f and self.gazetteer is not None and not any(
                     clause.start <= p.start < clause.end for p in places) and not (
                     t.type == "territory_gain"
-                    and any(w in _ATTEMPT for w in pw[max(t.token - 8, 0):t.token])):
-                continue  # (an attempted advance is fighting wherever it went: "حاولت التقدم نحو قرى")
+                    and any(w in _ATTEMPT for w in pw[max(t.token - 8, 0):t.token])) and not (
+                    t.type == "territory_gain"
+                    and any(w in _POSTS for w in pw[t.token + t.ntok:t.token + t.ntok + 4])):
+                # (an attempted advance is fighting wherever it went: "حاولت التقدم نحو قرى";
+                # posts taken need no known place: "تحرير عدد من الحواجز")
+                continue
             typ = t.type
             also: str | None = None
             named_blast = False
@@ -1170,6 +1174,7 @@ _REBEL_ARMS = re.compile("|".join(fold(w) for w in ("مدفع جهنم", "مدا
 """Home-made artillery: in Syria's war only the armed opposition fires it (the army has factory guns)."""
 _AT = _set("على علي")
 _OR = frozenset({"او", "ام"})
+_POSTS = _set("حاجز حواجز الحاجز الحواجز حاجزي نقاط النقاط نقطة مواقع المواقع موقع تلة التلة ثكنة كتيبة")
 _TUNNEL = re.compile(r"\s+(?:\w+\s+)?(?:ال)?(?:نفق|انفاق)(?!\w)")
 _TRIED = _set("حاول حاولت حاولوا يحاول تحاول يحاولون محاولة محاولات")
 _REPEL = _set(
