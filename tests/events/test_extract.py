@@ -383,3 +383,10 @@ def test_posts_taken_need_no_known_place(ex: EventExtractor) -> None:
     raw = "عنوان\nوتمكن الثوار من تحرير عدد من الحواجز التابعة لقوات النظام خلال الساعات الأولى للمعركة."
     types = [e.type for e in run(ex, raw).events]
     assert "territory_gain_nonstate" in types
+
+
+def test_gains_in_a_relative_clause_or_since_a_date_are_background(ex: EventExtractor) -> None:
+    raw = ("عنوان\nويسعى الجيش لاستعادة الأراضي التي انتزعها المقاتلون في ريف إدلب.\n"
+           "وتمكن مقاتلو هذه الفصائل منذ نهاية تموز من التقدم من إدلب باتجاه سهل الغاب.")
+    types = [e.type for e in run(ex, raw).events]
+    assert not any(t.startswith("territory") for t in types)

@@ -457,6 +457,10 @@ class EventExtractor:
                 aim = first[:1] == "ل" and not first.startswith("ال") and not _consequence(first, t.start, clause)
                 if any(w in _PURPOSE for w in prev) or lam or aim:
                     continue  # "لانتزاع السيطرة", "تهدف إلى السيطرة", "يتخوف من تقدم": an aim or a fear
+                if prev[-1:] and prev[-1] in _WHO:
+                    continue  # "الأراضي التي انتزعها المقاتلون": the gain describes a place, told before
+                if any(w in _SINCE_WORD for w in pw[bisect.bisect_left(tstarts, clause.start):t.token]):
+                    continue  # "تمكن مقاتلو الفصائل منذ نهاية تموز من التقدم": a summary of gains
                 ci0 = max(t.token - 8, 0)
                 if any(w in _ATTEMPT for w in pw[ci0:t.token]):
                     typ = "armed_clash"  # "محاولة قوات النظام التقدم": fighting, no gain
@@ -1174,6 +1178,7 @@ _REBEL_ARMS = re.compile("|".join(fold(w) for w in ("مدفع جهنم", "مدا
 """Home-made artillery: in Syria's war only the armed opposition fires it (the army has factory guns)."""
 _AT = _set("على علي")
 _OR = frozenset({"او", "ام"})
+_SINCE_WORD = _set("منذ ومنذ")
 _POSTS = _set("حاجز حواجز الحاجز الحواجز حاجزي نقاط النقاط نقطة مواقع المواقع موقع تلة التلة ثكنة كتيبة")
 _TUNNEL = re.compile(r"\s+(?:\w+\s+)?(?:ال)?(?:نفق|انفاق)(?!\w)")
 _TRIED = _set("حاول حاولت حاولوا يحاول تحاول يحاولون محاولة محاولات")
