@@ -390,3 +390,9 @@ def test_gains_in_a_relative_clause_or_since_a_date_are_background(ex: EventExtr
            "وتمكن مقاتلو هذه الفصائل منذ نهاية تموز من التقدم من إدلب باتجاه سهل الغاب.")
     types = [e.type for e in run(ex, raw).events]
     assert not any(t.startswith("territory") for t in types)
+
+
+def test_aircraft_that_killed_is_an_air_strike(ex: EventExtractor) -> None:
+    raw = "عنوان\nأفاد المرصد بأن طائرات التحالف الدولي قتلت 40 من عناصر تنظيم داعش في ريف الرقة خلال شهر."
+    types = [e.type for e in run(ex, raw).events]
+    assert "air_strike" in types and "armed_clash" not in types

@@ -562,6 +562,9 @@ class EventExtractor:
         final: list[_Cand] = []
         territory = any(c.type == "territory_gain" for c in kept)
         for c in kept:
+            if c.type == "casualty" and not violent and any(
+                    w in _AIR_STRICT for w in pw[max(0, c.trig.token - 3):c.trig.token + 4]):
+                c.type = "air_strike"  # "طائرات التحالف قتلت 3042 من التنظيم": aircraft killed them
             if c.type == "casualty":
                 if violent:
                     continue
