@@ -396,3 +396,8 @@ def test_aircraft_that_killed_is_an_air_strike(ex: EventExtractor) -> None:
     raw = "عنوان\nأفاد المرصد بأن طائرات التحالف الدولي قتلت 40 من عناصر تنظيم داعش في ريف الرقة خلال شهر."
     types = [e.type for e in run(ex, raw).events]
     assert "air_strike" in types and "armed_clash" not in types
+
+
+def test_a_withdrawal_someone_would_be_forced_to_is_no_movement(ex: EventExtractor) -> None:
+    raw = "عنوان\nوقال المحلل إن النظام سيكون مضطرا إلى سحب قواته من مواقع كثيرة في ريف حماة."
+    assert not any(e.type == "deployment" for e in run(ex, raw).events)

@@ -390,8 +390,12 @@ class EventExtractor:
                 continue  # "وفصائل تقاتل إلى جانبه": a noun described, not a movement reported
             if typ == "deployment" and t.token > 0 and (
                     pw[t.token - 1] in _RELATIVE
-                    or any(w in _ASKED for w in pw[max(0, t.token - 3):t.token])):
-                continue  # "الحواجز التي تتمركز فيها قوات", "طلبت سحب مقاتليها": not a movement reported
+                    or any(w in _ASKED for w in pw[max(0, t.token - 3):t.token])
+                    or any(w in _MUST for w in pw[max(0, bisect.bisect_left(tstarts, clause.start),
+                                                      t.token - 8):t.token])):
+                # "الحواجز التي تتمركز فيها قوات", "طلبت سحب مقاتليها", "سيكون مضطرا إلى سحب قواته",
+                # "لا بد من … نشر قوات": not a movement reported
+                continue
             if typ in VIOLENCE_TYPES or typ in ("casualty", "territory_gain"):
                 prev1 = pw[t.token - 1] if t.token > 0 else ""
                 if prev1 in _STOP and typ == "territory_gain":
@@ -1181,6 +1185,7 @@ _REBEL_ARMS = re.compile("|".join(fold(w) for w in ("مدفع جهنم", "مدا
 """Home-made artillery: in Syria's war only the armed opposition fires it (the army has factory guns)."""
 _AT = _set("على علي")
 _OR = frozenset({"او", "ام"})
+_MUST = _ASKED | _OBLIGATION | _set("مضطرا مضطرة مضطر مضطرين جواز بعدم عدم")
 _SINCE_WORD = _set("منذ ومنذ")
 _POSTS = _set("حاجز حواجز الحاجز الحواجز حاجزي نقاط النقاط نقطة مواقع المواقع موقع تلة التلة ثكنة كتيبة")
 _TUNNEL = re.compile(r"\s+(?:\w+\s+)?(?:ال)?(?:نفق|انفاق)(?!\w)")
