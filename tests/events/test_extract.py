@@ -401,3 +401,10 @@ def test_aircraft_that_killed_is_an_air_strike(ex: EventExtractor) -> None:
 def test_a_withdrawal_someone_would_be_forced_to_is_no_movement(ex: EventExtractor) -> None:
     raw = "عنوان\nوقال المحلل إن النظام سيكون مضطرا إلى سحب قواته من مواقع كثيرة في ريف حماة."
     assert not any(e.type == "deployment" for e in run(ex, raw).events)
+
+
+def test_a_depot_blast_is_no_suicide_bombing(ex: EventExtractor) -> None:
+    raw = ("عنوان\nفجر انتحاري نفسه وسط حشد في مدينة سوروتش.\n"
+           "فيما قتل عنصران من القوات الكردية في تفجير مستودع للذخيرة داخل مدينة كوباني.")
+    events = run(ex, raw).events
+    assert [e.type for e in events if "مستودع" in e.evidence] == ["remote_explosive"]

@@ -490,8 +490,9 @@ class EventExtractor:
                     pass  # "سيارة مفخخة" stays a remote explosive unless a suicide cue is near
                 elif any(w in _SUICIDE for w in win):
                     typ = "suicide_bomb"
-                elif any(w in _REMOTE for w in win):
-                    typ = "remote_explosive"
+                elif any(w in _REMOTE for w in win) or any(
+                        w in _DEPOT for w in pw[t.token + t.ntok:t.token + t.ntok + 3]):
+                    typ = "remote_explosive"  # "تفجير مستودع للذخيرة": no bomber carried it
                 else:
                     typ = ctx.blast
             if typ in ("suicide_bomb", "remote_explosive"):
@@ -1185,6 +1186,7 @@ _REBEL_ARMS = re.compile("|".join(fold(w) for w in ("مدفع جهنم", "مدا
 """Home-made artillery: in Syria's war only the armed opposition fires it (the army has factory guns)."""
 _AT = _set("على علي")
 _OR = frozenset({"او", "ام"})
+_DEPOT = _set("مستودع مستودعا المستودع مخزن مخزنا المخزن مستودعات مخازن")
 _MUST = _ASKED | _OBLIGATION | _set("مضطرا مضطرة مضطر مضطرين جواز بعدم عدم")
 _SINCE_WORD = _set("منذ ومنذ")
 _POSTS = _set("حاجز حواجز الحاجز الحواجز حاجزي نقاط النقاط نقطة مواقع المواقع موقع تلة التلة ثكنة كتيبة")
