@@ -408,3 +408,9 @@ def test_a_depot_blast_is_no_suicide_bombing(ex: EventExtractor) -> None:
            "فيما قتل عنصران من القوات الكردية في تفجير مستودع للذخيرة داخل مدينة كوباني.")
     events = run(ex, raw).events
     assert [e.type for e in events if "مستودع" in e.evidence] == ["remote_explosive"]
+
+
+def test_storm_troops_entering_is_a_fight(ex: EventExtractor) -> None:
+    raw = "عنوان\nوتبع ذلك دخول انغماسيين من جيش الفتح إلى عمق مناطق تواجد قوات النظام في ريف حماة."
+    types = [e.type for e in run(ex, raw).events]
+    assert "armed_clash" in types and "suicide_bomb" not in types

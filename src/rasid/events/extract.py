@@ -495,6 +495,8 @@ class EventExtractor:
                     typ = "remote_explosive"  # "تفجير مستودع للذخيرة": no bomber carried it
                 else:
                     typ = ctx.blast
+            if t.family == "انغماسي" and t.token > 0 and pw[t.token - 1] in _ENTRY:
+                typ = "armed_clash"  # "دخول انغماسيين من جيش الفتح إلى عمق مناطق النظام": storm troops
             if typ in ("suicide_bomb", "remote_explosive"):
                 ctx.blast = typ
                 ctx.blast_seen = True
@@ -1186,6 +1188,7 @@ _REBEL_ARMS = re.compile("|".join(fold(w) for w in ("مدفع جهنم", "مدا
 """Home-made artillery: in Syria's war only the armed opposition fires it (the army has factory guns)."""
 _AT = _set("على علي")
 _OR = frozenset({"او", "ام"})
+_ENTRY = _set("دخول تسلل اقتحام ودخول وتسلل واقتحام")
 _DEPOT = _set("مستودع مستودعا المستودع مخزن مخزنا المخزن مستودعات مخازن")
 _MUST = _ASKED | _OBLIGATION | _set("مضطرا مضطرة مضطر مضطرين جواز بعدم عدم")
 _SINCE_WORD = _set("منذ ومنذ")
