@@ -87,3 +87,8 @@ def test_out_of_a_whole_gives_the_total() -> None:
 def test_a_crowd_protesting_a_killing_is_not_dead() -> None:
     got = fat("تجمع نحو 500 شخص في ساحة البلدة احتجاجا على مقتل أحد أبنائها")
     assert got is None or got[0] != 500
+
+
+def test_a_dual_before_its_killing_word() -> None:
+    got = fat("وأن عنصرين من وحدات الحماية قضوا خلاله فيما أصيب آخرون بجراح")
+    assert got is not None and got[0] == 2

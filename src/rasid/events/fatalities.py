@@ -332,6 +332,29 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
                 k = i if _strip(words[i]) in _DUAL else i + 1
                 extend(toks[k][0], toks[k][1])
                 break
+    # a dual before its killing word: "وأن عنصرين من وحدات الحماية قضوا خلاله"
+    if not have_total and not vague:
+        for i, c in enumerate(cues):
+            if c != "kill":
+                continue
+            for k in range(i - 1, max(-1, i - 7), -1):
+                if cues[k] is not None:
+                    break
+                w = _strip(words[k])
+                if w in _DUAL and not (k > 0 and _strip(words[k - 1]) in _SUBSET):
+                    total, have_total = 2, True
+                    kind = _kind(w)
+                    if kind == "child":
+                        child = civ = 2
+                        have_child = have_civ = True
+                    elif kind == "civ":
+                        civ, have_civ = 2, True
+                    elif kind == "combat":
+                        comb, have_comb = 2, True
+                    extend(toks[k][0], toks[k][1])
+                    break
+            if have_total:
+                break
     if span_s is None:
         # deaths reported without a count: keep the words
         for i, c in enumerate(cues):
