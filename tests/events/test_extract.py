@@ -414,3 +414,9 @@ def test_storm_troops_entering_is_a_fight(ex: EventExtractor) -> None:
     raw = "عنوان\nوتبع ذلك دخول انغماسيين من جيش الفتح إلى عمق مناطق تواجد قوات النظام في ريف حماة."
     types = [e.type for e in run(ex, raw).events]
     assert "armed_clash" in types and "suicide_bomb" not in types
+
+
+def test_fighters_killed_during_their_attempted_attack_attacked(ex: EventExtractor) -> None:
+    raw = "عنوان\nقتل 25 مقاتلا من المعارضة السورية خلال محاولة هجوم فاشلة على قاعدة عسكرية في ريف حلب."
+    [e] = [e for e in run(ex, raw).events if e.type == "armed_clash"]
+    assert e.actor1 == "SYR-REB"

@@ -682,6 +682,12 @@ class EventExtractor:
             swapped = _repelled(text, t, clause, cand_actors)
             if swapped is not None:
                 a1, a2 = swapped  # "تصدت الفصائل لمحاولة قوات النظام التقدم": the army attacked
+            elif roles.m2 is not None and roles.actor2 is not None and _DIED_TRYING.search(
+                    text, max(clause.start, t.start - 25), t.start + 1) and any(
+                    w in KILL_WORDS or w[1:] in KILL_WORDS
+                    for w in _W.findall(text, max(clause.start, roles.m2.start - 40), roles.m2.start)[-4:]):
+                # "قتل 25 مقاتلا من المعارضة خلال محاولة هجوم فاشلة": the dead were the attackers
+                a1, a2 = roles.actor2, (a1 if a1 != roles.actor2 else None)
             else:
                 trier = _attempter(text, (clause.start, clause.end), cand_actors)
                 if trier is not None and side_of(trier) != side_of(a1):
@@ -1188,6 +1194,9 @@ _REBEL_ARMS = re.compile("|".join(fold(w) for w in ("مدفع جهنم", "مدا
 """Home-made artillery: in Syria's war only the armed opposition fires it (the army has factory guns)."""
 _AT = _set("على علي")
 _OR = frozenset({"او", "ام"})
+_DIED_TRYING = re.compile("(?:" + "|".join(fold(w) for w in ("خلال", "أثناء", "اثناء", "في")) + r")\s+"
+                          + fold("محاولة") + r"\s+(?:\S+\s+)?\S*$")
+"""Fighters killed "خلال محاولة هجوم" (the trigger's first letter ends the window) were attacking."""
 _ENTRY = _set("دخول تسلل اقتحام ودخول وتسلل واقتحام")
 _DEPOT = _set("مستودع مستودعا المستودع مخزن مخزنا المخزن مستودعات مخازن")
 _MUST = _ASKED | _OBLIGATION | _set("مضطرا مضطرة مضطر مضطرين جواز بعدم عدم")
