@@ -458,7 +458,8 @@ class EventExtractor:
                 prev = pw[max(0, t.token - 3):t.token]
                 first = words[t.token]
                 lam = prev[-1:] and words[t.token - 1][:1] == "ل" and not words[t.token - 1].startswith("ال")
-                aim = first[:1] == "ل" and not first.startswith("ال") and not _consequence(first, t.start, clause)
+                aim = first[:1] == "ل" and not first.startswith("ال") \
+                    and not _consequence(first, t.start, clause)
                 if any(w in _PURPOSE for w in prev) or lam or aim:
                     continue  # "لانتزاع السيطرة", "تهدف إلى السيطرة", "يتخوف من تقدم": an aim or a fear
                 if prev[-1:] and prev[-1] in _WHO:
