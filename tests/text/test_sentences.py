@@ -27,3 +27,15 @@ def test_clauses() -> None:
     text = fold("قصفت الطائرات حلب، وقتل ثلاثة، بحسب المرصد")
     sent = split_sentences(text)[0]
     assert len(split_clauses(text, sent)) == 3
+
+
+def test_parenthesis_keeps_sentence_and_clause_together() -> None:
+    text = fold("قتل 12 من عناصر قوات النظام (بينهم ضابط، وثلاثة جنود. وفق المرصد) في اشتباكات بريف حماة.")
+    assert len(_texts(text)) == 1
+    sent = split_sentences(text)[0]
+    assert len(split_clauses(text, sent)) == 1
+
+
+def test_unclosed_parenthesis_does_not_swallow_the_line() -> None:
+    text = fold("قتل ثلاثة (في حلب. وجرح خمسة، في إدلب.")
+    assert len(_texts(text)) == 2

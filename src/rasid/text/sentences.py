@@ -4,7 +4,8 @@ Sentences end at ``. ! ? ؟ ؛`` and at line breaks (a headline is its own
 sentence). A full stop between digits (3.5) or after a one-letter
 abbreviation does not end a sentence, and a sentence does not end inside a
 «…» or "…" quotation unless the line ends. Clauses further split a sentence
-at ``،`` and ``,``.
+at ``،`` and ``,``; neither ends inside a closed parenthesis on one line ("(...)",
+"(أي قبل أسبوع)").
 """
 
 from __future__ import annotations
@@ -17,6 +18,20 @@ __all__ = ["split_sentences", "split_clauses"]
 
 _END = re.compile(r"[.!?؟؛]+|\n+")
 _CLAUSE = re.compile(r"[،,]")
+# a closed aside on one line: "(...)", "(أي قبل أسبوع)", «...»
+_ASIDE = re.compile(r"\([^()\n]{0,200}\)")
+
+
+def asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of closed parentheses in ``text[start:end]`` (one line, bounded length)."""
+    if "(" not in text[start:end]:
+        return []
+    return [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end)]
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies strictly inside one of ``spans``."""
+    return any(a < pos < b - 1 for a, b in spans)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -28,6 +43,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     i = start
     # without an opening « the depth never rises above 0: no need to count
     quoted = text.find("«", start, end) >= 0
+    paren = asides(text, start, end) if "(" in text[start:end] else []
     for m in _END.finditer(text, start, end):
         tok = m.group()
         if quoted:
@@ -40,7 +56,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
                 prev, nxt = text[m.start() - 1], text[m.end()] if m.end() < len(text) else " "
                 if prev.isdigit() and nxt.isdigit():
                     continue
-            if depth > 0:
+            if depth > 0 or (paren and inside(m.start(), paren)):
                 continue
         else:
             depth = 0
@@ -64,7 +80,10 @@ def split_clauses(text: str, sent: Span) -> list[Span]:
     """Clause spans of one sentence, split at commas."""
     out: list[Span] = []
     s = sent.start
+    keep = asides(text, sent.start, sent.end)
     for m in _CLAUSE.finditer(text, sent.start, sent.end):
+        if keep and inside(m.start(), keep):
+            continue
         _add(text, s, m.start(), out)
         s = m.end()
     _add(text, s, sent.end, out)
