@@ -422,6 +422,13 @@ def extract_records(
     config = config or PipelineConfig(quotes=quotes)
     arts = _articles(read_articles(paths, date=date), stats, skip)
     results = process_articles(arts, workers=workers, config=config, pipeline=pipeline, chunk_size=chunk_size)
+    yield from collect_records(results, stats, advance)
+
+
+def collect_records(
+    results: Iterable[Processed], stats: RunStats, advance: Callable[[int], None] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """The records of processed documents, in order, counting them (and failures) in ``stats``."""
     for res in results:
         stats.documents += 1
         if advance:

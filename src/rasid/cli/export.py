@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 
 import typer
 
+from rasid.export.formats import ExportFormat as Format
+from rasid.export.formats import ExportWhat as What
+
 __all__ = ["register"]
-
-
-class Format(str, Enum):
-    acled_csv = "acled-csv"
-    plover_json = "plover-json"
-    geojson = "geojson"
-    jsonl = "jsonl"
-
-
-class What(str, Enum):
-    events = "events"
-    incidents = "incidents"
 
 
 def register(app: typer.Typer) -> None:

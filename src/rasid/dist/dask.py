@@ -37,7 +37,9 @@ from typing import Any
 from rasid.errors import ConfigError
 from rasid.io.read import Article, ReadError, jsonl_record_article, read_articles
 from rasid.pipeline import Pipeline
-from rasid.runner import DEFAULT_CHUNK, PipelineConfig, Processed, RunStats, _articles, _run_chunk_with, slim
+from rasid.runner import (
+    DEFAULT_CHUNK, PipelineConfig, Processed, RunStats, _articles, _run_chunk_with, collect_records, slim,
+)
 
 __all__ = [
     "require_dask", "process_partition", "process_bag", "read_bag", "run_shards", "cluster_client",
@@ -304,13 +306,4 @@ def extract_records_dask(
     stats = stats if stats is not None else RunStats()
     arts = _articles(read_articles(paths, date=date), stats, skip)
     results = process_articles_dask(arts, config=config, scheduler=scheduler, workers=workers, client=client)
-    for res in results:
-        stats.documents += 1
-        if advance:
-            advance(1)
-        if res.error:
-            stats.failed.append(f"{res.doc_id}: {res.error}")
-            continue
-        stats.events += res.events
-        stats.quotes += res.quotes
-        yield from res.records
+    yield from collect_records(results, stats, advance)

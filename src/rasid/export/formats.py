@@ -15,6 +15,8 @@ format           events                                      incidents
 
 from __future__ import annotations
 
+from enum import Enum
+
 import csv
 import io
 from collections.abc import Iterable, Iterator
@@ -29,6 +31,22 @@ from rasid.export.plover_json import iter_plover_json
 __all__ = ["FORMATS", "MEDIA_TYPES", "EXTENSIONS", "export_chunks", "incident_as_event"]
 
 FORMATS = ("acled-csv", "plover-json", "geojson", "jsonl")
+
+
+class ExportFormat(str, Enum):
+    """The export formats, as the CLI and the API name them."""
+
+    acled_csv = "acled-csv"
+    plover_json = "plover-json"
+    geojson = "geojson"
+    jsonl = "jsonl"
+
+
+class ExportWhat(str, Enum):
+    """What an export holds: event records or incidents."""
+
+    events = "events"
+    incidents = "incidents"
 MEDIA_TYPES = {"acled-csv": "text/csv; charset=utf-8", "plover-json": "application/json",
                "geojson": "application/geo+json", "jsonl": "application/x-ndjson"}
 EXTENSIONS = {"acled-csv": "csv", "plover-json": "json", "geojson": "geojson", "jsonl": "jsonl"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from enum import Enum
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -11,23 +10,13 @@ from fastapi.responses import StreamingResponse
 
 from rasid.errors import ConfigError
 from rasid.export.formats import EXTENSIONS, MEDIA_TYPES, export_chunks
+from rasid.export.formats import ExportFormat as Format
+from rasid.export.formats import ExportWhat as What
 from rasid.store import repository as repo
 from rasid.store.repository import Filters
 from rasid.web.deps import FiltersDep
 
 router = APIRouter(prefix="/export", tags=["exports"])
-
-
-class Format(str, Enum):
-    acled_csv = "acled-csv"
-    plover_json = "plover-json"
-    geojson = "geojson"
-    jsonl = "jsonl"
-
-
-class What(str, Enum):
-    events = "events"
-    incidents = "incidents"
 
 
 def _stream(request: Request, fmt: str, what: str, filters: Filters) -> Iterator[str]:
