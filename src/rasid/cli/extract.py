@@ -27,6 +27,14 @@ def show_progress(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty()
 
 
+def check_run_options(date: str | None, engine: Engine, scheduler: str | None) -> None:
+    """Reject a malformed ``--date`` and a ``--scheduler`` without ``--engine dask``."""
+    if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        raise typer.BadParameter("expected YYYY-MM-DD", param_hint="--date")
+    if scheduler and engine is not Engine.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+
+
 def register(app: typer.Typer) -> None:
     @app.command("extract")
     def extract_cmd(
@@ -46,10 +54,7 @@ def register(app: typer.Typer) -> None:
         """Extract event records from Arabic news articles."""
         from rasid.runner import extract_to, resume_jsonl
 
-        if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-            raise typer.BadParameter("expected YYYY-MM-DD", param_hint="--date")
-        if scheduler and engine is not Engine.dask:
-            raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+        check_run_options(date, engine, scheduler)
         if resume and (output is None or fmt is not Format.jsonl):
             raise typer.BadParameter("--resume needs a JSONL --output file", param_hint="--resume")
         kw = dict(fmt=fmt.value, date=date, quotes=quotes, workers=workers, engine=engine.value,

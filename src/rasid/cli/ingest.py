@@ -20,7 +20,7 @@ from typing import Any
 
 import typer
 
-from rasid.cli.extract import Engine, show_progress
+from rasid.cli.extract import Engine, check_run_options, show_progress
 
 __all__ = ["register", "IngestStats", "ingest_paths", "stored_doc_ids"]
 
@@ -161,10 +161,7 @@ def register(app: typer.Typer) -> None:
         from rasid.errors import RasidError
         from rasid.runner import progress
 
-        if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-            raise typer.BadParameter("expected YYYY-MM-DD", param_hint="--date")
-        if scheduler and engine is not Engine.dask:
-            raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+        check_run_options(date, engine, scheduler)
         try:
             with progress(show_progress(quiet)) as advance:
                 stats = ingest_paths(paths, db, workers=workers, resume=resume, date=date,
