@@ -129,3 +129,12 @@ def test_a_party_after_an_attack_noun_with_lam_is_not_its_target(actors: ActorLe
     i = t.index(fold("قصف"))
     r = assign_roles(t, i, i + 3, (0, len(t)), (0, len(t)), actors.find(t), violence=True, verb_like=False)
     assert r.actor2 != "SYR-MIL"
+
+
+def test_member_listed_after_its_group_does_not_act(actors: ActorLexicon) -> None:
+    a1, _ = roles(actors, "هاجمت فصائل معارضة، بينها جبهة النصرة، مواقع قوات النظام في ريف حماة", "هاجمت")
+    assert a1 == "SYR-REB"
+
+
+def test_opposition_fighter_named_by_participle(actors: ActorLexicon) -> None:
+    assert [m.code for m in actors.find(fold("مقتل 25 مقاتلاً معارضاً في حلب"))] == ["SYR-REB"]

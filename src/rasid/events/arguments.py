@@ -67,6 +67,8 @@ _VICTIM_NOUNS = _set("عناصر عنصرا عنصر مقاتلين مقاتلا
 _ORIGIN = _set("مصدرها مصدره مصدر ومصدرها ومصدره")
 """"مصدرها مواقع الفصائل": where the fire came from names who fired."""
 _WITH = _set("مع ومع")
+# a member listed after its group: "فصائل معارضة، بينها جبهة النصرة" (the group acts)
+_MEMBER = _set("بينها بينهم منها منهم ومنها ومنهم أبرزها أبرزهم")
 GOVT_SIDE = frozenset({"SYR-MIL", "SYR-GOV", "RUS-MIL", "RUS-GOV", "IRN-MIL", "IRN-GOV", "HEZBOLLAH"})
 """Codes on the Syrian government's side (territory_gain_govt)."""
 _REGIME_AIR = tuple(fold(w) for w in ("مروحي", "براميل", "برميل", "البراميل"))
@@ -156,6 +158,10 @@ def assign_roles(
             prev = _words_between(text, max(sent[0], m.start - 15), m.start)[-1:]
             if (prev and prev[0] in _PLACE_PREP) or m.text[:1] == "ب":
                 continue  # a place name read as its government: "في سوريا", "بدمشق"
+        if usable and usable[-1].end <= m.start and usable[-1].code not in NON_ACTORS:
+            prev = _words_between(text, max(sent[0], m.start - 15), m.start)[-1:]
+            if prev and prev[0] in _MEMBER:
+                continue  # "فصائل معارضة، بينها جبهة النصرة": a member of the group named before
         if m.start < trig_end and m.end > trig_start:
             # the trigger phrase holds the actor ("طيران النظام" in "قصف طيران النظام")
             usable.append(m)
