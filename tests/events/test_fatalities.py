@@ -92,3 +92,11 @@ def test_a_crowd_protesting_a_killing_is_not_dead() -> None:
 def test_a_dual_before_its_killing_word() -> None:
     got = fat("وأن عنصرين من وحدات الحماية قضوا خلاله فيما أصيب آخرون بجراح")
     assert got is not None and got[0] == 2
+
+
+def test_the_speaker_before_an_that_clause_is_no_victim() -> None:
+    assert fat("قال مسؤول في الشرطة إن 20 شخصا قتلوا في الانفجار")[0] == 20
+
+
+def test_a_single_leader_listed_after_a_partitive_count() -> None:
+    assert fat("مقتل 7 من عناصر قوات النظام والمسلحين الموالين لها وقيادي في حزب الله")[0] == 8

@@ -77,6 +77,8 @@ _YEAR_BEFORE = _set(
 _UNIT = _set("لواء ألوية كتيبة كتائب تجمع سرايا سرية فرقة حركة جبهة جيش")
 """Unit names before a killing word: "لواء شهداء اليرموك" names a group, reports no death."""
 _LIST_STOP = _set("في جراء خلال بسبب إثر اثر بعد عند قرب على من نتيجة")
+_THAT = _set("أن ان إن بأن وأن")
+"""A complementizer: who stands before it reports the deaths ("أعلن مسؤول أن 30 شخصا قتلوا")."""
 _ZERO = [tuple(fold(w) for w in p.split()) for p in (
     "اقتصرت أضرارها على الخسائر المادية", "اقتصرت الأضرار على الماديات", "اقتصرت الخسائر على المادية",
     "دون وقوع قتلى", "دون سقوط قتلى", "لم تسجل إصابات بشرية", "لم تسجل إصابات", "لم يسفر عن قتلى",
@@ -257,10 +259,13 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
         for i, c in enumerate(cues):
             if c != "kill":
                 continue
-            for rng in (range(i + 1, min(len(words), i + 9)), range(i - 1, max(-1, i - 10), -1)):
+            for rng in (range(i + 1, min(len(words), i + 12)), range(i - 1, max(-1, i - 10), -1)):
                 for k in rng:
                     w = _strip(words[k])
-                    if cues[k] == "wound" or (rng.step == 1 and (w in _LIST_STOP or w in _SUBSET)):
+                    if rng.step == 1 and w == "من" and (k - 1) in counted:
+                        continue  # "مقتل 12 من عناصر … وقيادي": the partitive of a count, not a stop
+                    if cues[k] == "wound" or (rng.step == 1 and (w in _LIST_STOP or w in _SUBSET)) \
+                            or (rng.step == -1 and words[k] in _THAT):
                         break
                     if (k - 1) in counted or k in counted:
                         continue
