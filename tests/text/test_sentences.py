@@ -39,3 +39,8 @@ def test_parenthesis_keeps_sentence_and_clause_together() -> None:
 def test_unclosed_parenthesis_does_not_swallow_the_line() -> None:
     text = fold("قتل ثلاثة (في حلب. وجرح خمسة، في إدلب.")
     assert len(_texts(text)) == 2
+
+
+def test_an_unclosed_quote_holds_nothing_together() -> None:
+    text = fold("وقالت الوزارة: «إن هجوما وقع في المدينة. بدوره، أعلن مسؤول أن 30 شخصا قتلوا، مشيرا إلى «أنه هجوم انتحاري».")
+    assert len(_texts(text)) == 2

@@ -3,7 +3,7 @@
 Sentences end at ``. ! ? ؟ ؛`` and at line breaks (a headline is its own
 sentence). A full stop between digits (3.5) or after a one-letter
 abbreviation does not end a sentence, and a sentence does not end inside a
-«…» or "…" quotation unless the line ends. Clauses further split a sentence
+«…» quotation closed on its line (an unclosed « holds nothing together). Clauses further split a sentence
 at ``،`` and ``,``; neither ends inside a closed parenthesis on one line ("(...)",
 "(أي قبل أسبوع)").
 """
@@ -29,6 +29,16 @@ def asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end)]
 
 
+_QUOTE = re.compile(r"«[^«»\n]*»")
+
+
+def quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of «…» quotations closed on their line in ``text[start:end]``."""
+    if "«" not in text[start:end]:
+        return []
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(text, start, end)]
+
+
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``pos`` lies strictly inside one of ``spans``."""
     return any(a < pos < b - 1 for a, b in spans)
@@ -39,30 +49,23 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     end = len(text) if end is None else end
     spans: list[Span] = []
     s = start
-    depth = 0  # inside «» quotes
-    i = start
-    # without an opening « the depth never rises above 0: no need to count
-    quoted = text.find("«", start, end) >= 0
-    paren = asides(text, start, end) if "(" in text[start:end] else []
+    # closed «…» quotations and (…) asides: a full stop inside them does not end the sentence;
+    # a « never closed on its line (a reporter's slip) holds nothing together
+    keep = sorted(asides(text, start, end) + quotes(text, start, end))
+    k = 0
     for m in _END.finditer(text, start, end):
         tok = m.group()
-        if quoted:
-            # track quote depth between s and the match
-            seg = text[i:m.start()]
-            depth += seg.count("«") - seg.count("»")
-            i = m.start()
         if "\n" not in tok:
             if tok == "." and m.start() > 0 and m.end() < len(text):
                 prev, nxt = text[m.start() - 1], text[m.end()] if m.end() < len(text) else " "
                 if prev.isdigit() and nxt.isdigit():
                     continue
-            if depth > 0 or (paren and inside(m.start(), paren)):
+            while k < len(keep) and keep[k][1] <= m.start():
+                k += 1
+            if keep and inside(m.start(), keep[k:k + 3]):
                 continue
-        else:
-            depth = 0
         _add(text, s, m.end() if "\n" not in tok else m.start(), spans)
         s = m.end()
-        i = s
     _add(text, s, end, spans)
     return spans
 
