@@ -100,3 +100,8 @@ def test_the_speaker_before_an_that_clause_is_no_victim() -> None:
 
 def test_a_single_leader_listed_after_a_partitive_count() -> None:
     assert fat("مقتل 7 من عناصر قوات النظام والمسلحين الموالين لها وقيادي في حزب الله")[0] == 8
+
+
+def test_a_named_victim_with_his_title_counts_one() -> None:
+    assert fat("أكد المرصد مقتل أبو أحمد الحلبي قائد لواء في الفصائل")[0] == 1
+    assert fat("مقتل المدنيين على يد قائد الميليشيا")[0] is None

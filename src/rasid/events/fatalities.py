@@ -69,6 +69,8 @@ _SINGLE = _set(
     "مواطن مواطنا سيدة قيادي قياديا شرطي شرطيا قائد زعيم أمير مسؤول ناشط صحفي طبيب فتى شاب "
     "متطرف متشدد جهادي مسلح"
 )
+_LEADER = _set("قائد قيادي زعيم أمير مسؤول القائد القيادي الزعيم الأمير")
+"""A title after a victim's name: "مقتل أبو هادي العبود قائد فرقة …" is one death."""
 _ONE = _set("واحد واحدة")
 _YEAR_BEFORE = _set(
     "عام العام سنة منذ يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر "
@@ -323,6 +325,17 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
                 nxt = nxt[2:]  # "مقتل القائد", "مقتل المتطرف": one person
             if _strip(words[i]) in _DUAL:
                 nxt = _strip(words[i])
+            title = None
+            if nxt not in _DUAL and nxt not in _SINGLE:
+                # a name, then its title: "مقتل أبو هادي العبود قائد فرقة فلوجة حوران"
+                for k in range(i + 2, min(len(words), i + 5)):
+                    w = _strip(words[k])
+                    if w in _LEADER:
+                        nxt, title = fold("قائد"), k
+                        break
+                    if cues[k] is not None or _kind(w) or w in _LIST_STOP or w in _SUBSET \
+                            or w[:1].isdigit():
+                        break
             if nxt in _DUAL or nxt in _SINGLE:
                 v = 2 if nxt in _DUAL else 1
                 kind = _kind(nxt)
@@ -335,7 +348,7 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
                 elif kind == "combat":
                     comb, have_comb = v, True
                 k = i if _strip(words[i]) in _DUAL else i + 1
-                extend(toks[k][0], toks[k][1])
+                extend(toks[k][0], toks[title if title is not None else k][1])
                 break
     # a dual before its killing word: "وأن عنصرين من وحدات الحماية قضوا خلاله"
     if not have_total and not vague:
