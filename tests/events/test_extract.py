@@ -420,3 +420,13 @@ def test_fighters_killed_during_their_attempted_attack_attacked(ex: EventExtract
     raw = "عنوان\nقتل 25 مقاتلا من المعارضة السورية خلال محاولة هجوم فاشلة على قاعدة عسكرية في ريف حلب."
     [e] = [e for e in run(ex, raw).events if e.type == "armed_clash"]
     assert e.actor1 == "SYR-REB"
+
+
+def test_attack_attributed_by_the_government_is_an_accusation(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوقع هجوم انتحاري في مدينة كيليس نسبته الحكومة التركية إلى تنظيم داعش.")
+    assert "accuse" in {e.type for e in doc.events}
+
+
+def test_present_mediate_verb_is_no_meeting(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nيظهر في الصورة الرئيس الأمريكي وهو يتوسط وزيري الخارجية والدفاع.")
+    assert "consult" not in {e.type for e in doc.events}
