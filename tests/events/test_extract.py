@@ -430,3 +430,8 @@ def test_attack_attributed_by_the_government_is_an_accusation(ex: EventExtractor
 def test_present_mediate_verb_is_no_meeting(ex: EventExtractor) -> None:
     doc = run(ex, "عنوان\nيظهر في الصورة الرئيس الأمريكي وهو يتوسط وزيري الخارجية والدفاع.")
     assert "consult" not in {e.type for e in doc.events}
+
+
+def test_an_ongoing_attempt_to_advance_is_no_event(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nويحاول تنظيم داعش التقدم للسيطرة على قرى في ريف حلب الشمالي.")
+    assert not [e for e in doc.events if e.type in ("armed_clash", "territory_gain_nonstate")]

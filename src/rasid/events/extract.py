@@ -133,6 +133,8 @@ _ATTEMPT = _set(
     "محاولة محاولات لمحاولات حاولت حاول حاولوا يحاول تحاول يحاولون يحاولان إيقاف ايقاف وقف صد "
     "أحبطت أحبطوا منع صدت تصدت تستطع يستطع تتمكن يتمكن"
 )
+_TRYING = _set("يحاول تحاول يحاولون يحاولان تستطع يستطع تتمكن يتمكن")
+"""Present attempts and failed ability: "ويحاول التنظيم التقدم" tells an aim, not a fight."""
 _PURPOSE = _set(
     "تهدف يهدف بهدف لمنع تسعى يسعى سعيا هدفها استهدف واستهدف يستهدف تستهدف أجل اجل "
     "تعتبر يعتبر يتخوف تتخوف يخشى تخشى خشية مخاوف خوفا"
@@ -467,6 +469,8 @@ class EventExtractor:
                 if any(w in _SINCE_WORD for w in pw[bisect.bisect_left(tstarts, clause.start):t.token]):
                     continue  # "تمكن مقاتلو الفصائل منذ نهاية تموز من التقدم": a summary of gains
                 ci0 = max(t.token - 8, 0)
+                if any(w in _TRYING for w in pw[ci0:t.token]):
+                    continue  # "ويحاول التنظيم التقدم", "لم تتمكن من التقدم": an ongoing aim, no fight told
                 if any(w in _ATTEMPT for w in pw[ci0:t.token]):
                     typ = "armed_clash"  # "محاولة قوات النظام التقدم": fighting, no gain
             if "anaphor" in f and (ctx.blast_seen or ctx.doc_blast) and (
