@@ -435,3 +435,8 @@ def test_present_mediate_verb_is_no_meeting(ex: EventExtractor) -> None:
 def test_an_ongoing_attempt_to_advance_is_no_event(ex: EventExtractor) -> None:
     doc = run(ex, "عنوان\nويحاول تنظيم داعش التقدم للسيطرة على قرى في ريف حلب الشمالي.")
     assert not [e for e in doc.events if e.type in ("armed_clash", "territory_gain_nonstate")]
+
+
+def test_shells_on_loyalist_towns_with_no_shooter_named_are_the_opposition_s(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nتساقط مئات القذائف على بلدات علوية في ريف حماة الغربي.")
+    assert [(e.type, e.actor1) for e in doc.events] == [("shelling", "SYR-REB")]

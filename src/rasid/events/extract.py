@@ -717,6 +717,8 @@ class EventExtractor:
                 _REBEL_ARMS.search(text, clause.start, clause.end)
                 or (roles.m1 is None and _REBEL_ARMS.search(text, sent.start, sent.end))):
             a1 = "SYR-REB"  # "مدفع جهنم", "قذائف محلية الصنع": only the armed opposition fires them
+        elif typ == "shelling" and roles.m1 is None and _LOYAL_TARGET.search(text, clause.start, clause.end):
+            a1 = "SYR-REB"  # "تساقط مئات القذائف على بلدات علوية", "قصف أربع بلدات شيعية"
         if violence and roles.m1 is not None and any(
                 text[roles.m1.end:m.start].strip() in _OR and armed_code(m.code) != a1
                 for m in cand_actors if roles.m1.end <= m.start <= roles.m1.end + 6):
@@ -1195,6 +1197,10 @@ def _is_year(text: str, pos: int) -> bool:
 
 _LAST_YEAR = fold("العام الماضي")
 _W = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LOYAL_TARGET = re.compile("|".join(fold(w) for w in (
+    "شيعية", "الشيعية", "شيعيتين", "الشيعيتين", "علوية", "العلوية", "“علوية”", "الموالية للنظام",
+    "الخاضعة لسيطرة النظام", "الخاضعة لسيطرة قوات النظام", "مناطق سيطرة النظام", "مناطق سيطرة قوات النظام")))
+"""Pro-government places shelled with no shooter named: the armed opposition fired."""
 _REBEL_ARMS = re.compile("|".join(fold(w) for w in ("مدفع جهنم", "مدافع جهنم", "محلية الصنع", "محلي الصنع")))
 """Home-made artillery: in Syria's war only the armed opposition fires it (the army has factory guns)."""
 _AT = _set("على علي")
