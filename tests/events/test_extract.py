@@ -440,3 +440,15 @@ def test_an_ongoing_attempt_to_advance_is_no_event(ex: EventExtractor) -> None:
 def test_shells_on_loyalist_towns_with_no_shooter_named_are_the_opposition_s(ex: EventExtractor) -> None:
     doc = run(ex, "عنوان\nتساقط مئات القذائف على بلدات علوية في ريف حماة الغربي.")
     assert [(e.type, e.actor1) for e in doc.events] == [("shelling", "SYR-REB")]
+
+
+def test_fleeing_from_bombardment_and_stopping_it_are_no_attacks(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nيشار إلى أن الآلاف من سكان مخيم درعا قد فروا من القصف إلى الأردن.")
+    assert not [e for e in doc.events if e.type in ("shelling", "air_strike")]
+    doc = run(ex, "عنوان\nودعت الشبكة مجلس الأمن إلى الضغط على النظام بوقف عمليات القصف على حلب.")
+    assert not [e for e in doc.events if e.type in ("shelling", "air_strike")]
+
+
+def test_arms_a_party_would_use_are_no_attack(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوقال القائد إن النظام لن يكون بمقدوره استخدام الصواريخ والمدفعية الثقيلة في المدينة.")
+    assert not [e for e in doc.events if e.type == "shelling"]

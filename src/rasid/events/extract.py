@@ -139,6 +139,11 @@ _PURPOSE = _set(
     "تهدف يهدف بهدف لمنع تسعى يسعى سعيا هدفها استهدف واستهدف يستهدف تستهدف أجل اجل "
     "تعتبر يعتبر يتخوف تتخوف يخشى تخشى خشية مخاوف خوفا"
 )
+_OPERATIONS = _set("عمليات عملية")
+_MIN_W = fold("من")
+_ON_W = fold("على")
+_FLED = _set("فروا فر فرت نزحوا نزح نزحت هربا هربوا هرب هروبا فرارا نزوحا خوفا")
+_USE = _set("يستخدم تستخدم استخدم استخدمت استخدام باستخدام يستخدمون")
 _STOP = _set("وقف إيقاف ايقاف لوقف لإيقاف بوقف تقليص وتقليص ووقف يوقف سيوقف وسيوقف توقف يتوقف تتوقف")
 _GROUND = _set(
     "مدفعي المدفعي مدفعية المدفعية هاون الهاون راجمات الدبابات دبابات أرض أرضي ارضي البحر بحري المدفعيه "
@@ -405,6 +410,13 @@ class EventExtractor:
                 elif prev1 in _STOP:
                     continue  # "وقف القصف": a demand, not an attack
                 prev2 = pw[t.token - 2] if t.token > 1 else ""
+                if prev2 in _STOP and prev1 in _OPERATIONS:
+                    continue  # "بوقف عمليات القصف": a demand, not an attack
+                if prev1 == _MIN_W and prev2 in _FLED:
+                    continue  # "فروا من القصف", "هربا من المعارك": why people left, not a report
+                if "weak" in f and any(w in _USE for w in pw[max(0, t.token - 4):t.token]) \
+                        and _ON_W not in pw[t.token:bisect.bisect_left(tstarts, clause.end)]:
+                    continue  # "ويستخدم كذلك المدفعية": the arms a party uses, no attack told
                 if prev1 in _SINCE or (prev1 in _ONSET and prev2 in _SINCE_ONSET):
                     continue  # "منذ هجوم سوروتش", "منذ بدء المعركة": a time reference, not a report
                 if prev1 in _ANAPHORIC and (typ == "armed_clash" or prev1 not in _DEMONSTRATIVE):
