@@ -452,3 +452,10 @@ def test_fleeing_from_bombardment_and_stopping_it_are_no_attacks(ex: EventExtrac
 def test_arms_a_party_would_use_are_no_attack(ex: EventExtractor) -> None:
     doc = run(ex, "عنوان\nوقال القائد إن النظام لن يكون بمقدوره استخدام الصواريخ والمدفعية الثقيلة في المدينة.")
     assert not [e for e in doc.events if e.type == "shelling"]
+
+
+def test_the_campaign_an_action_belongs_to_and_a_summary_of_days_are_no_new_clash(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nسيطرت فصائل المعارضة على حاجز في درعا، ضمن معركة عاصفة الجنوب.")
+    assert [e.type for e in doc.events] == ["territory_gain_nonstate"]
+    doc = run(ex, "عنوان\nوقال إن المدينة صمدت على مدى 130 يوما من المعارك.")
+    assert not [e for e in doc.events if e.type == "armed_clash"]

@@ -139,6 +139,8 @@ _PURPOSE = _set(
     "تهدف يهدف بهدف لمنع تسعى يسعى سعيا هدفها استهدف واستهدف يستهدف تستهدف أجل اجل "
     "تعتبر يعتبر يتخوف تتخوف يخشى تخشى خشية مخاوف خوفا"
 )
+_WITHIN = _set("ضمن إطار بإطار")
+_DURATION = _set("يوما يومًا أيام ساعات ساعة أسابيع أسبوعا أشهر شهرا سنوات عاما أعوام")
 _OPERATIONS = _set("عمليات عملية")
 _MIN_W = fold("من")
 _ON_W = fold("على")
@@ -412,8 +414,11 @@ class EventExtractor:
                 prev2 = pw[t.token - 2] if t.token > 1 else ""
                 if prev2 in _STOP and prev1 in _OPERATIONS:
                     continue  # "بوقف عمليات القصف": a demand, not an attack
-                if prev1 == _MIN_W and prev2 in _FLED:
-                    continue  # "فروا من القصف", "هربا من المعارك": why people left, not a report
+                if prev1 in _WITHIN and typ == "armed_clash":
+                    continue  # "ضمن معركة عاصفة الجنوب": the campaign an action belongs to
+                if prev1 == _MIN_W and (prev2 in _FLED or prev2 in _DURATION):
+                    # "فروا من القصف": why people left; "على مدى 130 يوما من المعارك": a summary
+                    continue
                 if "weak" in f and any(w in _USE for w in pw[max(0, t.token - 4):t.token]) \
                         and _ON_W not in pw[t.token:bisect.bisect_left(tstarts, clause.end)]:
                     continue  # "ويستخدم كذلك المدفعية": the arms a party uses, no attack told
