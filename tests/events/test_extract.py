@@ -459,3 +459,8 @@ def test_the_campaign_an_action_belongs_to_and_a_summary_of_days_are_no_new_clas
     assert [e.type for e in doc.events] == ["territory_gain_nonstate"]
     doc = run(ex, "عنوان\nوقال إن المدينة صمدت على مدى 130 يوما من المعارك.")
     assert not [e for e in doc.events if e.type == "armed_clash"]
+
+
+def test_the_reporter_s_seat_is_not_where_it_happened(ex: EventExtractor) -> None:
+    doc = run(ex, "سقوط مقاتلة في أريحا\nوأضاف المرصد ومقره بريطانيا أن معظم القتلى مدنيون كانوا على الأرض وقت سقوط الطائرة.")
+    assert all(e.location is None or e.location.country != "GB" for e in doc.events)

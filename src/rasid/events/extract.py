@@ -819,6 +819,8 @@ class EventExtractor:
             loc = self._nearest_place(text, t, sent, places, actors, ctx)
         if loc is None:
             loc = self._location(text, clause.start, clause.end, ctx)  # "قرية X" with X unknown
+            if loc is not None and loc.start is not None and _after_seat(text, loc.start):
+                loc = None  # "وأضاف المرصد ومقره بريطانيا": where the reporter sits
         carried = ctx.location or ctx.doc_location or ctx.head_location
         if loc is None or loc.precision >= 4:
             # a country says little: the paragraph's place, else the article's, else the headline's
