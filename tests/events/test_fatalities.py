@@ -105,3 +105,9 @@ def test_a_single_leader_listed_after_a_partitive_count() -> None:
 def test_a_named_victim_with_his_title_counts_one() -> None:
     assert fat("أكد المرصد مقتل أبو أحمد الحلبي قائد لواء في الفصائل")[0] == 1
     assert fat("مقتل المدنيين على يد قائد الميليشيا")[0] is None
+
+
+def test_a_group_listed_by_its_members() -> None:
+    assert fat("ما أدى لمقتل طاقم طبي مؤلف من رجلين وامرأة")[0] == 3
+    assert fat("مقتل عائلة مكونة من خمسة أشخاص")[0] == 5
+    assert fat("مقتل رجلين في القصف")[0] == 2

@@ -60,7 +60,12 @@ _COMBAT = _set(
     "جهاديا متشدد متشددين إرهابي إرهابيين إرهابيا عنصرا قياديا قيادي قياديين أفراد فردا "
     "قائد زعيم أمير متطرف"
 )
-_DUAL = _set("شخصين شخصان طفلين طفلان جنديين جنديان عنصرين عنصران قتيلين قتيلان شهيدين شهيدان شقيقين مقاتلان")
+_DUAL = _set(
+    "شخصين شخصان طفلين طفلان جنديين جنديان عنصرين عنصران قتيلين قتيلان شهيدين شهيدان شقيقين مقاتلان "
+    "رجلين رجلان امرأتين سيدتين طفلتين شابين"
+)
+_MADE_OF = _set("مؤلف مؤلفة مكون مكونة يضم تضم")
+"""A group listed by its members: "مقتل طاقم طبي مؤلف من رجلين وامرأة" (3)."""
 _WEAPON_NOUN = _set(
     "قذيفة قذائف صاروخ صواريخ صاروخا غارة غارات برميل براميل برميلا ضربة ضربات طلعة طلعات يوما ساعة أيام"
 )
@@ -326,6 +331,21 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
             if _strip(words[i]) in _DUAL:
                 nxt = _strip(words[i])
             title = None
+            made = next((k for k in range(i + 1, min(len(words) - 1, i + 5))
+                         if _strip(words[k]) in _MADE_OF and words[k + 1] == "من"), None)
+            if made is not None and nxt not in _DUAL and nxt not in _SINGLE:
+                # "مقتل طاقم طبي مؤلف من رجلين وامرأة": add up the members listed
+                v = 0
+                for k in range(made + 2, min(len(words), made + 8)):
+                    w = _strip(words[k])
+                    if w in _DUAL or w in _SINGLE:
+                        v += 2 if w in _DUAL else 1
+                        extend(toks[i + 1][0], toks[k][1])
+                    else:
+                        break
+                if v:
+                    total, have_total = v, True
+                    break
             if nxt not in _DUAL and nxt not in _SINGLE:
                 # a name, then its title: "مقتل أبو هادي العبود قائد فرقة فلوجة حوران"
                 for k in range(i + 2, min(len(words), i + 5)):
