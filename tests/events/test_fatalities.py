@@ -111,3 +111,7 @@ def test_a_group_listed_by_its_members() -> None:
     assert fat("ما أدى لمقتل طاقم طبي مؤلف من رجلين وامرأة")[0] == 3
     assert fat("مقتل عائلة مكونة من خمسة أشخاص")[0] == 5
     assert fat("مقتل رجلين في القصف")[0] == 2
+
+
+def test_a_victim_by_rank_after_the_killer() -> None:
+    assert fat("احتجاجا على قتل سليمان الأسد للعقيد حسان الشيخ عند دوار الأزهري")[0] == 1

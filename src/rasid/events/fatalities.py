@@ -64,6 +64,8 @@ _DUAL = _set(
     "شخصين شخصان طفلين طفلان جنديين جنديان عنصرين عنصران قتيلين قتيلان شهيدين شهيدان شقيقين مقاتلان "
     "رجلين رجلان امرأتين سيدتين طفلتين شابين"
 )
+_RANK = _set("عقيد عميد رائد نقيب ملازم ضابط قائد مسؤول")
+"""A victim named by rank after an agent: "قتل سليمان الأسد للعقيد حسان الشيخ"."""
 _MADE_OF = _set("مؤلف مؤلفة مكون مكونة يضم تضم")
 """A group listed by its members: "مقتل طاقم طبي مؤلف من رجلين وامرأة" (3)."""
 _WEAPON_NOUN = _set(
@@ -331,6 +333,7 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
             if _strip(words[i]) in _DUAL:
                 nxt = _strip(words[i])
             title = None
+            by_rank = False
             made = next((k for k in range(i + 1, min(len(words) - 1, i + 5))
                          if _strip(words[k]) in _MADE_OF and words[k + 1] == "من"), None)
             if made is not None and nxt not in _DUAL and nxt not in _SINGLE:
@@ -346,6 +349,15 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
                 if v:
                     total, have_total = v, True
                     break
+            if nxt not in _DUAL and nxt not in _SINGLE and _strip(words[i]) in (fold("قتل"), fold("مقتل")):
+                # "قتل سليمان هلال الأسد للعقيد حسان الشيخ": the verbal noun, its agent, ل + the victim
+                for k in range(i + 2, min(len(words), i + 10)):
+                    w = words[k]
+                    if cues[k] is not None or w[:1].isdigit():
+                        break
+                    if w.startswith("لل") and len(w) > 4 and w[2:] in _RANK:
+                        nxt, title, by_rank = fold("ضابط"), k, True
+                        break
             if nxt not in _DUAL and nxt not in _SINGLE:
                 # a name, then its title: "مقتل أبو هادي العبود قائد فرقة فلوجة حوران"
                 for k in range(i + 2, min(len(words), i + 5)):
@@ -368,6 +380,8 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
                 elif kind == "combat":
                     comb, have_comb = v, True
                 k = i if _strip(words[i]) in _DUAL else i + 1
+                if by_rank and title is not None:
+                    k = title  # the victim is the one after ل, not the killer named before
                 extend(toks[k][0], toks[title if title is not None else k][1])
                 break
     # a dual before its killing word: "وأن عنصرين من وحدات الحماية قضوا خلاله"
