@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rasid.resolve.actors import ActorMention, armed_code
-from rasid.text.normalize import fold
+from rasid.text.normalize import fold, word_set as _set
 
 __all__ = [
     "RoleResult", "assign_roles", "default_actor1", "default_actor2", "civilian_cue", "side_of",
@@ -33,10 +33,6 @@ __all__ = [
 ]
 
 _W = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
-
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in words.split())
 
 
 _TARGET_BEFORE = _set(

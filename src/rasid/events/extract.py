@@ -45,17 +45,13 @@ from rasid.events.modality import modality
 from rasid.events.triggers import Trigger, TriggerLexicon
 from rasid.records import INTERACTION_TYPES, VIOLENCE_TYPES, Event, Fatalities, Location
 from rasid.resolve.actors import ActorLexicon, ActorMention, armed_code
-from rasid.text.normalize import fold
+from rasid.text.normalize import fold, word_set as _set
 from rasid.text.sentences import split_clauses, split_sentences
 from rasid.text.tokenize import TOKEN_RE, bases
 
 __all__ = ["EventExtractor"]
 
 logger = logging.getLogger(__name__)
-
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in words.split())
 
 
 _AIR = _set(

@@ -16,15 +16,11 @@ from __future__ import annotations
 
 import re
 
-from rasid.text.normalize import fold
+from rasid.text.normalize import fold, word_set as _set
 
 __all__ = ["modality", "NEGATORS", "CONDITIONS", "PLANNERS"]
 
 _W = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in words.split())
 
 
 NEGATORS = _set("لم لن لا ليس ليست عدم دون بدون ولم ولن ولا وعدم فلم")

@@ -61,7 +61,7 @@ from typing import Any, Protocol
 from rasid.doc import Document, Span
 from rasid.records import Location
 from rasid.resolve.actors import ActorLexicon
-from rasid.text.normalize import fold
+from rasid.text.normalize import fold, word_set as _set
 from rasid.text.sentences import split_sentences
 from rasid.text.tokenize import TOKEN_RE
 
@@ -125,10 +125,6 @@ class LinkedEntity:
                 place.update(text=doc.raw[s:e], start=s, end=e)
         return {"start": self.start, "end": self.end, "text": self.text, "label": self.label,
                 "code": self.code, "place": place, "confidence": self.confidence, "via": self.via}
-
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in words.split())
 
 
 # Heads of armed-group names and the Latin word a derived code starts with.

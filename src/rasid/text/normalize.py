@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "normalize", "raw_span", "FOLD_TABLE"]
+__all__ = ["fold", "normalize", "raw_span", "word_set", "FOLD_TABLE"]
 
 _DROP = set(range(0x064B, 0x0660)) | {0x0670, 0x0640, 0x06E1, 0x06ED} | set(range(0x06D6, 0x06DD))
 _DROP |= {0x00AD, 0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF}
@@ -133,3 +133,12 @@ def raw_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
     # extend over diacritics that trail the last letter: offsets[end] already
     # points past them, since the next kept character comes after them.
     return s, e
+
+
+def word_set(words: str) -> frozenset[str]:
+    """The folded forms of the space-separated words of ``words`` (for cue-word lists).
+
+    >>> word_set("قتل مقتل") == frozenset({"قتل", "مقتل"})
+    True
+    """
+    return frozenset(fold(w) for w in words.split())
