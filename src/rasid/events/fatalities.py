@@ -21,16 +21,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasid.text.normalize import fold
+from rasid.text.normalize import fold, word_set as _set
 from rasid.text.numbers import parse_numbers
 
 __all__ = ["FatalityMention", "find_fatalities", "KILL_WORDS", "WOUND_WORDS"]
 
 _W = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
-
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in words.split())
 
 
 KILL_WORDS = _set(
@@ -188,6 +184,25 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
         span_s = s if span_s is None else min(span_s, s)
         span_e = e if span_e is None else max(span_e, e)
 
+    def add_victim(w: str, k: int) -> None:
+        """Count the singular or dual victim noun ``w`` (token ``k``): 1 or 2 of its kind."""
+        nonlocal total, civ, child, comb, have_civ, have_child, have_comb
+        v = 2 if w in _DUAL else 1
+        kind = _kind(w)
+        total += v
+        if kind == "child":
+            child += v
+            civ += v
+            have_child = have_civ = True
+        elif kind == "civ":
+            civ += v
+            have_civ = True
+        elif kind == "combat":
+            comb += v
+            have_comb = True
+        extend(toks[k][0], toks[k][1])
+        counted.add(k)
+
     for m in nums:
         i = tok_at.get(m.start)
         if i is None:
@@ -284,21 +299,7 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
                         if k + 1 < len(words) and tok_at.get(toks[k + 1][0]) in counted \
                                 and words[k + 1][:1].isdigit():
                             continue
-                        v = 2 if w in _DUAL else 1
-                        kind = _kind(w)
-                        total += v
-                        if kind == "child":
-                            child += v
-                            civ += v
-                            have_child = have_civ = True
-                        elif kind == "civ":
-                            civ += v
-                            have_civ = True
-                        elif kind == "combat":
-                            comb += v
-                            have_comb = True
-                        extend(toks[k][0], toks[k][1])
-                        counted.add(k)
+                        add_victim(w, k)
             break
         # a later killing word with its own singular victim: "173 مدنيا قتلوا ... بالإضافة إلى مقتل مقاتل"
         first = cues.index("kill")
@@ -307,21 +308,7 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
                 continue
             w = _strip(words[i + 1])
             if w in _SINGLE or w in _DUAL:
-                v = 2 if w in _DUAL else 1
-                kind = _kind(w)
-                total += v
-                if kind == "child":
-                    child += v
-                    civ += v
-                    have_child = have_civ = True
-                elif kind == "civ":
-                    civ += v
-                    have_civ = True
-                elif kind == "combat":
-                    comb += v
-                    have_comb = True
-                extend(toks[i + 1][0], toks[i + 1][1])
-                counted.add(i + 1)
+                add_victim(w, i + 1)
     # dual and singular nouns right after a killing word: "مقتل شخصين", "مقتل طفل"
     if not have_total and not vague:
         for i, c in enumerate(cues):
