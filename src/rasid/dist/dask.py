@@ -38,7 +38,7 @@ from rasid.errors import ConfigError
 from rasid.io.read import Article, ReadError, jsonl_record_article, read_articles
 from rasid.pipeline import Pipeline
 from rasid.runner import (
-    DEFAULT_CHUNK, PipelineConfig, Processed, RunStats, _articles, _run_chunk_with, collect_records, slim,
+    DEFAULT_CHUNK, PipelineConfig, Processed, RunStats, _articles, _chunks, _run_chunk_with, collect_records, slim,
 )
 
 __all__ = [
@@ -244,17 +244,6 @@ def _close(client: Any) -> None:
     client.close()
     if cluster is not None:
         cluster.close()
-
-
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for a in items:
-        chunk.append(a)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def process_articles_dask(
