@@ -464,3 +464,14 @@ def test_the_campaign_an_action_belongs_to_and_a_summary_of_days_are_no_new_clas
 def test_the_reporter_s_seat_is_not_where_it_happened(ex: EventExtractor) -> None:
     doc = run(ex, "سقوط مقاتلة في أريحا\nوأضاف المرصد ومقره بريطانيا أن معظم القتلى مدنيون كانوا على الأرض وقت سقوط الطائرة.")
     assert all(e.location is None or e.location.country != "GB" for e in doc.events)
+
+
+def test_conjunction_opens_a_new_clause(ex: EventExtractor) -> None:
+    # no comma between the raid and the reply: "وأن" / "فيما" open a clause of their own
+    doc = run(ex, "عنوان\nوذكر ناشطون أن الطيران الحربي قصف أحياء في مدينة درعا وأن مقاتلي المعارضة ردوا "
+                  "بإطلاق الصواريخ على بلدة إزرع.")
+    assert sorted(e.type for e in doc.events) == ["air_strike", "shelling"]
+    [s] = [e for e in doc.events if e.type == "shelling"]
+    assert s.actor1 == "SYR-REB"
+    doc = run(ex, "عنوان\nاستمرت الاشتباكات في حي جوبر بدمشق فيما ألقت المروحيات براميل متفجرة على مدينة داريا.")
+    assert sorted(e.type for e in doc.events) == ["air_strike", "armed_clash"]

@@ -992,10 +992,16 @@ _KNOWN = (_ATTACK_SUBJECTS | _RESPONSIBILITY | _IN_PREP | _WHO | _LAUNCHED | _CL
 
 _NEWLINE = re.compile("\n")
 _INNER_END = re.compile(r"[.!?؟؛]+\s|,\s")
+_CONJ_CLAUSE = re.compile(r"\s(?=(?:" + "|".join(fold(w) for w in (
+    "وأن", "وإن", "فيما", "بينما", "وبينما", "في حين", "وفي حين", "وسط")) + r")\s)")
+"""A conjunction that opens a new clause inside a comma-less sentence."""
+_MIN_CONJ_WORDS = 3
 
 
 def _clauses(text: str, sent: Span) -> list[Span]:
-    """Clauses of a sentence: comma-separated parts, also cut at full stops inside quotations."""
+    """Clauses of a sentence: comma-separated parts, also cut at full stops inside quotations
+    and before a conjunction that opens a new clause ("وأن مقاتلي المعارضة ردوا", "فيما",
+    "بينما", "في حين")."""
     out: list[Span] = []
     for c in split_clauses(text, sent):
         s = c.start
@@ -1005,7 +1011,15 @@ def _clauses(text: str, sent: Span) -> list[Span]:
             s = m.end()
         if c.end > s:
             out.append(Span(s, c.end, c.label))
-    return out
+    split: list[Span] = []
+    for c in out:
+        s = c.start
+        for m in _CONJ_CLAUSE.finditer(text, c.start, c.end):
+            if len(_WORDS.findall(text, s, m.start())) >= _MIN_CONJ_WORDS:
+                split.append(Span(s, m.start(), c.label))
+                s = m.start() + 1
+        split.append(Span(s, c.end, c.label))
+    return split
 
 
 _AIR_RE = re.compile("|".join(fold(w) for w in (
