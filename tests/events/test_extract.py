@@ -475,3 +475,9 @@ def test_conjunction_opens_a_new_clause(ex: EventExtractor) -> None:
     assert s.actor1 == "SYR-REB"
     doc = run(ex, "عنوان\nاستمرت الاشتباكات في حي جوبر بدمشق فيما ألقت المروحيات براميل متفجرة على مدينة داريا.")
     assert sorted(e.type for e in doc.events) == ["air_strike", "armed_clash"]
+
+
+def test_coordinated_attack_has_its_own_type_cues(ex: EventExtractor) -> None:
+    # the aircraft word belongs to the first attack; "وقصف لقوات النظام" is ground fire
+    doc = run(ex, "عنوان\nشهدت أحياء مدينة حمص قصفا جويا على حي الوعر وقصف لقوات النظام على أطرافه.")
+    assert sorted(e.type for e in doc.events) == ["air_strike", "shelling"]

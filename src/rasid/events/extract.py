@@ -445,6 +445,8 @@ class EventExtractor:
                 # cues of the trigger's own clause: "…البراميل المتفجرة، فضلا عن القصف المدفعي"
                 ca = bisect.bisect_left(tstarts, clause.start)
                 cb = bisect.bisect_left(tstarts, clause.end)
+                if _coordinated(words[t.token], t.token, ca):
+                    ca = t.token  # "قصف جوي على منطقة الاشتباكات وقصف لقوات النظام": its own cues
                 lo, hi = max(lo, ca), min(hi, cb)
                 win = pw[lo:hi]
                 air = any(w in _AIR for w in win)
@@ -1195,6 +1197,13 @@ def _first_cue(words: list[str], first: frozenset[str], second: frozenset[str]) 
         if w in second:
             return False
     return False
+
+
+def _coordinated(word: str, tok: int, clause_tok: int) -> bool:
+    """A trigger joined by و to what precedes it in its clause ("... وقصف لقوات النظام"):
+    a second attack, whose type cues are its own (not a definite noun in a list of arms:
+    "بالطيران والصواريخ")."""
+    return tok > clause_tok and word[:1] == "و" and len(word) > 3 and not word.startswith("وال")
 
 
 def _resumptive(word: str) -> bool:
