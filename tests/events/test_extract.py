@@ -481,3 +481,12 @@ def test_coordinated_attack_has_its_own_type_cues(ex: EventExtractor) -> None:
     # the aircraft word belongs to the first attack; "وقصف لقوات النظام" is ground fire
     doc = run(ex, "عنوان\nشهدت أحياء مدينة حمص قصفا جويا على حي الوعر وقصف لقوات النظام على أطرافه.")
     assert sorted(e.type for e in doc.events) == ["air_strike", "shelling"]
+
+
+def test_coordinated_targeting_noun_is_a_new_attack(ex: EventExtractor) -> None:
+    # "، واستهداف مواقع ..." lists a second action, unlike "، استهدفت مناطق" describing the raid
+    doc = run(ex, "عنوان\nشهدت أطراف مدينة إدلب غارات جوية على الأحياء السكنية، واستهداف تمركزات لقوات النظام "
+                  "من قبل مقاتلي الفصائل.")
+    assert sorted(e.type for e in doc.events) == ["air_strike", "armed_clash"]
+    doc = run(ex, "عنوان\nشنت الطائرات الحربية غارات على ريف إدلب، استهدفت مناطق في بلدة سراقب.")
+    assert [e.type for e in doc.events] == ["air_strike"]

@@ -521,9 +521,11 @@ class EventExtractor:
                 ctx.blast = typ
                 ctx.blast_seen = True
             clause_first = t.token == bisect.bisect_left(tstarts, clause.start)
+            coord_noun = words[t.token][:1] == "و" and fold("استهداف") in words[t.token]
             if t.family == "استهدف" and (
                     any(k.trig.start < t.start and k.type in VIOLENCE_TYPES
-                        and (k.clause.start == clause.start or clause_first) for k in cands)
+                        and (k.clause.start == clause.start or clause_first and not coord_noun)
+                        for k in cands)
                     or any(w in _ATTACK_NOUNS for w in pw[max(0, t.token - 3):t.token])
                     or t.token + t.ntok < len(pw) and pw[t.token + t.ntok] in _ATTACK_SUBJECTS):
                 # "واستهدف الهجوم السيطرة على …", "واستهدفت العملية عناصر": what the attack aimed at
