@@ -490,3 +490,13 @@ def test_coordinated_targeting_noun_is_a_new_attack(ex: EventExtractor) -> None:
     assert sorted(e.type for e in doc.events) == ["air_strike", "armed_clash"]
     doc = run(ex, "عنوان\nشنت الطائرات الحربية غارات على ريف إدلب، استهدفت مناطق في بلدة سراقب.")
     assert [e.type for e in doc.events] == ["air_strike"]
+
+
+def test_strikes_after_an_air_force_raid_are_air_strikes(ex: EventExtractor) -> None:
+    # "الضربات" alone needs aircraft; once the article has told the coalition's raids it means them
+    body = "وقال بيان للجيش إن الضربات دمرت مواقع للتنظيم قرب مدينة الرقة."
+    doc = run(ex, "عنوان\nشنت طائرات التحالف الدولي غارات على مدينة الموصل.\n" + body)
+    assert [e.type for e in doc.events] == ["air_strike", "air_strike"]
+    assert doc.events[1].actor1 == "COALITION"
+    doc = run(ex, "عنوان\nاشتبكت فصائل المعارضة مع قوات النظام في مدينة درعا.\n" + body)
+    assert [e.type for e in doc.events] == ["armed_clash"]

@@ -351,9 +351,10 @@ class EventExtractor:
                 continue  # a party or weapon besides the trigger itself ("تحطم طائرة" alone: an accident)
             if sport and ("mil" in f or "weak" in f):
                 continue  # "هجوم", "مواجهات" in a match report
-            if "needair" in f and not ctx.air_bias and not (
+            if "needair" in f and not ctx.air_bias and ctx.air_actor is None and not (
                     any(w in _AIR_STRICT for i, w in enumerate(pw) if not t.token <= i < t.token + t.ntok)
                                        or any(m.code in _AIR_ACTORS for m in armed)):
+                # (an article that has told an air force's raids: "الضربات" are those raids)
                 continue
             reach = 12 if _verb_like(t.text) else 6  # "سيطرت فصائل المعارضة المنضوية في ...، أمس، على"
             if "crowd" in f and not any(w in _CROWD or w[:1] == "و" and w[1:] in _CROWD for w in pw):
