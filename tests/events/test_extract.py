@@ -500,3 +500,13 @@ def test_strikes_after_an_air_force_raid_are_air_strikes(ex: EventExtractor) -> 
     assert doc.events[1].actor1 == "COALITION"
     doc = run(ex, "عنوان\nاشتبكت فصائل المعارضة مع قوات النظام في مدينة درعا.\n" + body)
     assert [e.type for e in doc.events] == ["armed_clash"]
+
+
+def test_aircraft_or_shell_that_hit_something(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوذكر ناشطون أن طائرات حربية أصابت شاحنة تقل مسلحين قرب بلدة تل أبيض.")
+    assert [e.type for e in doc.events] == ["air_strike"]
+    doc = run(ex, "عنوان\nوقال مصدر إن قذيفة هاون أصابت مدرسة في حي باب توما بدمشق.")
+    assert [e.type for e in doc.events] == ["shelling"]
+    # no weapon as its subject: "أصاب" is no attack
+    doc = run(ex, "عنوان\nوقال المسؤول إن الركود أصاب الأسواق في مدينة حلب بعد أشهر من القتال.")
+    assert not [e for e in doc.events if e.type in ("air_strike", "shelling")]

@@ -356,6 +356,10 @@ class EventExtractor:
                                        or any(m.code in _AIR_ACTORS for m in armed)):
                 # (an article that has told an air force's raids: "الضربات" are those raids)
                 continue
+            if "arms" in f and not any(
+                    w in _AIR_STRICT or w in _WEAPON or w in _ATTACK_NOUNS
+                    for w in pw[max(0, t.token - 3):t.token] + pw[t.token + t.ntok:t.token + t.ntok + 1]):
+                continue  # "أصابت الطائرات", "القذيفة أصابت": the weapon that hit is its subject
             reach = 12 if _verb_like(t.text) else 6  # "سيطرت فصائل المعارضة المنضوية في ...، أمس، على"
             if "crowd" in f and not any(w in _CROWD or w[:1] == "و" and w[1:] in _CROWD for w in pw):
                 continue  # "قطعوا الطريق", "تجمعات": a protest only where protesters are named
