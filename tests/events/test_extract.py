@@ -510,3 +510,10 @@ def test_aircraft_or_shell_that_hit_something(ex: EventExtractor) -> None:
     # no weapon as its subject: "أصاب" is no attack
     doc = run(ex, "عنوان\nوقال المسؤول إن الركود أصاب الأسواق في مدينة حلب بعد أشهر من القتال.")
     assert not [e for e in doc.events if e.type in ("air_strike", "shelling")]
+
+
+def test_attack_named_by_its_weapon(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nشنت الفصائل هجوما صاروخيا على مطار حماة العسكري صباح اليوم.")
+    assert [e.type for e in doc.events] == ["shelling"]
+    doc = run(ex, "عنوان\nتعرضت قاعدة عسكرية قرب مدينة دير الزور لهجوم بطائرات مسيرة.")
+    assert [e.type for e in doc.events] == ["air_strike"]

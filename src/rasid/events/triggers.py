@@ -152,9 +152,7 @@ class TriggerLexicon:
                         if k > 1 and not _match_rest(ent.words, toks, i):
                             continue
                         if best is None or k > len(best[0].words):
-                            best = (ent, k)
-                        break
-                    if best is not None:
+                            best = (ent, k)  # a longer phrase under another reading wins ("لهجوم بطائرات")
                         break
             if best is None:
                 i += 1
