@@ -517,3 +517,16 @@ def test_attack_named_by_its_weapon(ex: EventExtractor) -> None:
     assert [e.type for e in doc.events] == ["shelling"]
     doc = run(ex, "عنوان\nتعرضت قاعدة عسكرية قرب مدينة دير الزور لهجوم بطائرات مسيرة.")
     assert [e.type for e in doc.events] == ["air_strike"]
+
+
+def test_run_in_sub_heading_is_its_own_sentence(ex: EventExtractor) -> None:
+    # a page that lost the line break after a sub-heading: "معارك درعا وفي درعا، ..."
+    raw = ("عنوان\nقتل مدنيون في غارات على ريف إدلب. معارك درعا وفي مدينة درعا، تواصلت الاشتباكات بين "
+           "فصائل المعارضة وقوات النظام في حي المنشية.")
+    doc = run(ex, raw)
+    clashes = [e for e in doc.events if e.type == "armed_clash"]
+    assert [e.evidence for e in clashes][0] == "معارك درعا"
+    assert len(clashes) == 2
+    # a sentence that goes on after its subject is no heading
+    doc = run(ex, "عنوان\nوقال المرصد من جهته إن اشتباكات عنيفة دارت في مدينة درعا بين الفصائل وقوات النظام.")
+    assert len(doc.events) == 1

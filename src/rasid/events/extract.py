@@ -284,6 +284,7 @@ class EventExtractor:
                         default=None)
             ctx.year = named + 1 if named is not None else None
         events: list[Event] = []
+        sents = [part for sent in sents for part in _split_heading(text, sent)]
         for si, sent in enumerate(sents):
             para = bisect.bisect_left(breaks, sent.start)
             if para != ctx.para:
@@ -318,7 +319,8 @@ class EventExtractor:
         strong_violence = any(t.type in VIOLENCE_TYPES and "weak" not in t.flags and "mil" not in t.flags
                               for t in trigs)
         has_mil = bool(armed or places or kill_present or strong_violence
-                       or any(w in _MILWORDS for w in pw))
+                       or any(w in _MILWORDS for w in pw)
+                       or sent.label == _HEADING and ctx.last_event)  # "قصف مستشفى عائشة" in a war report
         has_pol = any(m.code != "CIV" and not m.weak for m in actors) or any(
             m.code != "CIV" and m.kind in ("person", "title") for m in actors) or any(
             m.weak and m.code.endswith("-GOV") and _capital_as_state(text, m) for m in actors)
@@ -1000,11 +1002,29 @@ _KNOWN = (_ATTACK_SUBJECTS | _RESPONSIBILITY | _IN_PREP | _WHO | _LAUNCHED | _CL
 
 
 _NEWLINE = re.compile("\n")
+_RUN_IN_HEADING = re.compile(r"([^\s،,.:؛«»\"]+(?:\s+[^\s،,.:؛«»\"]+){0,3}?)\s+(?=(?:" + "|".join(fold(w) for w in (
+    "وفي", "من جهته", "من جهتها", "إلى ذلك", "الى ذلك", "في غضون ذلك", "على صعيد", "وعلى صعيد",
+    "في الأثناء", "في هذه الأثناء")) + r")[\s،,])")
+"""A sub-heading run into its paragraph when the page lost its line break ("معارك اللاذقية وفي ريف
+اللاذقية تواصلت الاشتباكات"): two to four words, then a phrase that opens a report."""
+_HEADING = "run-in heading"
+_HEADING_NOT = _set("قال وقال أفاد وأفاد ذكر وذكر أكد وأكد أضاف وأضاف أوضح وأوضح أشار وأشار")
 _INNER_END = re.compile(r"[.!?؟؛]+\s|,\s")
 _CONJ_CLAUSE = re.compile(r"\s(?=(?:" + "|".join(fold(w) for w in (
     "وأن", "وإن", "فيما", "بينما", "وبينما", "في حين", "وفي حين", "وسط")) + r")\s)")
 """A conjunction that opens a new clause inside a comma-less sentence."""
 _MIN_CONJ_WORDS = 3
+
+
+def _split_heading(text: str, sent: Span) -> list[Span]:
+    """The sentence, or a run-in sub-heading and the report after it."""
+    m = _RUN_IN_HEADING.match(text, sent.start, sent.end)
+    if m is None:
+        return [sent]
+    head = m.group(1).split()
+    if head[0][:1] in ("و", "ف") or any(w in _HEADING_NOT for w in head):
+        return [sent]  # "وقال المرصد من جهته": a sentence, not a heading
+    return [Span(sent.start, m.end(1), _HEADING), Span(m.end(), sent.end, sent.label)]
 
 
 def _clauses(text: str, sent: Span) -> list[Span]:
