@@ -530,3 +530,13 @@ def test_run_in_sub_heading_is_its_own_sentence(ex: EventExtractor) -> None:
     # a sentence that goes on after its subject is no heading
     doc = run(ex, "عنوان\nوقال المرصد من جهته إن اشتباكات عنيفة دارت في مدينة درعا بين الفصائل وقوات النظام.")
     assert len(doc.events) == 1
+
+
+def test_targeting_typed_by_its_object_not_its_subject(ex: EventExtractor) -> None:
+    # the fighters named after the verb are its subject; what they hit decides the type
+    doc = run(ex, "عنوان\nواستهدف مقاتلو التنظيم أحياء سكنية في مدينة الحسكة.")
+    assert [e.type for e in doc.events] == ["shelling"]
+    doc = run(ex, "عنوان\nواستهدفت عناصر من المعارضة مواقع لقوات النظام في ريف حماة.")
+    assert [e.type for e in doc.events] == ["armed_clash"]
+    doc = run(ex, "عنوان\nوقالت الفصائل إنهم استهدفوا قوات النظام في بلدة مورك.")
+    assert [e.type for e in doc.events] == ["armed_clash"]

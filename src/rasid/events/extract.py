@@ -465,10 +465,10 @@ class EventExtractor:
                 if air and (not ground or _first_cue(win, _AIR, _GROUND)):
                     typ = "air_strike"  # "قصفا عنيفا من الطيران والمدفعية": aircraft named first
                 elif t.family == "استهدف" and not ground and (
-                        not weapon or any(w in _FORCES for w in pw[t.token + t.ntok:t.token + t.ntok + 2])):
+                        not weapon or any(w in _FORCES for w in _object(pw, tstarts, t, actors))):
                     # "استهدفوا قوات النظام (بالصواريخ والأسلحة الخفيفة)" is an attack on forces;
                     # "استهداف مناطق/قرية" a bombardment; artillery or mortars make it shelling
-                    obj = pw[t.token + t.ntok:t.token + t.ntok + 2]
+                    obj = _object(pw, tstarts, t, actors)
                     if any(w in _FORCES for w in obj):
                         typ = "armed_clash"
                     elif any(w in _AIR for w in cwords):
@@ -1224,6 +1224,30 @@ def _first_cue(words: list[str], first: frozenset[str], second: frozenset[str]) 
         if w in second:
             return False
     return False
+
+
+_VERB_FORM = re.compile("|".join(fold(w) for w in ("استهداف", "مستهدف")))
+
+
+def _object(pw: list[str], tstarts: list[int], t: Trigger, actors: list[ActorMention]) -> list[str]:
+    """The first two words of a verb trigger's object, after its subject when one follows it
+    ("استهدفت فصائل من المعارضة مواقع تابعة للقوات": مواقع تابعة)."""
+    i = t.token + t.ntok
+    w = t.text.split(" ", 1)[0]
+    # not the verbal noun (استهداف) or participle (مستهدفا), nor a verb carrying its plural subject
+    # ("أنهم استهدفوا قوات النظام")
+    verb = _VERB_FORM.search(w) is None and not w.endswith("وا")
+    if verb and i < len(tstarts) and not (t.token > 0 and pw[t.token - 1] in _WHO):
+        # (after التي / الذي the verb's subject is the noun before it: "العمليات التي تستهدف قوات النظام")
+        subj = next((m for m in actors if tstarts[i] <= m.start <= tstarts[i] + 1), None)
+        if subj is not None:
+            while i < len(tstarts) and tstarts[i] < subj.end:
+                i += 1
+            if i < len(pw) and pw[i] == _MIN_W:  # "فصائل من المعارضة"
+                i += 1
+                while i < len(tstarts) and any(m.start <= tstarts[i] < m.end for m in actors):
+                    i += 1
+    return pw[i:i + 2]
 
 
 def _coordinated(word: str, tok: int, clause_tok: int) -> bool:
