@@ -540,3 +540,14 @@ def test_targeting_typed_by_its_object_not_its_subject(ex: EventExtractor) -> No
     assert [e.type for e in doc.events] == ["armed_clash"]
     doc = run(ex, "عنوان\nوقالت الفصائل إنهم استهدفوا قوات النظام في بلدة مورك.")
     assert [e.type for e in doc.events] == ["armed_clash"]
+
+
+def test_toll_told_place_by_place(ex: EventExtractor) -> None:
+    raw = ("عنوان\nشن الطيران الحربي غارات على قرى جبل الزاوية، مخلفا ثلاثة قتلى بقرية كنصفرة، "
+           "وخمسة قتلى بقرية البارة، إضافة لقتيلين بقرية سرجة.")
+    doc = run(ex, raw)
+    assert [e.type for e in doc.events] == ["air_strike"] * 3
+    assert [e.fatalities.total if e.fatalities else None for e in doc.events] == [3, 5, 2]
+    # one toll after the attack is the attack's own
+    doc = run(ex, "عنوان\nشن الطيران الحربي غارات على بلدة كنصفرة، مخلفا ثلاثة قتلى.")
+    assert [e.type for e in doc.events] == ["air_strike"]

@@ -156,6 +156,7 @@ _ALA = _set("على علي")
 _RESPONSIBILITY = _set("المسؤولية مسؤولية المسؤوليه مسؤولية")
 _VERB_PREFIX = ("ي", "ت", "ن")
 _MAX_EVIDENCE = 250
+_BESIDES = _set("إضافة بالإضافة اضافة بالاضافة علاوة فضلا")
 _ZERO_CUES = _set("اقتصرت تسجل يسفر تسفر")
 _SOURCE_HINT = re.compile("|".join(fold(w) for w in (
     "قال", "افاد", "أفاد", "ذكر", "اعلن", "أعلن", "بحسب", "حسب", "وفق", "اكد", "أكد", "المرصد", "نقل", "أشار",
@@ -601,9 +602,21 @@ class EventExtractor:
             if c.type == "casualty" and not violent and any(
                     w in _AIR_STRICT for w in pw[max(0, c.trig.token - 3):c.trig.token + 4]):
                 c.type = "air_strike"  # "طائرات التحالف قتلت 3042 من التنظيم": aircraft killed them
+            if c.type == "casualty" and violent:
+                attack = next((k for k in reversed(violent) if k.trig.start < c.trig.start), None)
+                f1 = cfat.get(c.clause.start)
+                if attack is not None and attack.type not in _NO_FAT and f1 is not None \
+                        and f1.total is not None and c.clause.start != attack.clause.start \
+                        and (_first_word(words, tstarts, c.clause.start)[:1] == "و"
+                             or _first_word(words, tstarts, c.clause.start) in _BESIDES) \
+                        and any(k < c.clause.start and k != attack.clause.start for k in cfat) \
+                        and any(c.clause.start <= p.start < c.clause.end for p in places):
+                    # "شن الطيران غارات على قرى …، مخلفا ثلاثة شهداء بقرية الموزرة، وخمسة شهداء
+                    # بقرية أرنبة": a toll told place by place, one strike on each place
+                    c.type = attack.type
+                    final.append(c)
+                continue
             if c.type == "casualty":
-                if violent:
-                    continue
                 a, b = bisect.bisect_left(tstarts, c.clause.start), bisect.bisect_left(tstarts, c.clause.end)
                 if any(w in _CONFLICT for w in pw[a:b]):
                     continue  # "نزاع دام تسبب بمقتل أكثر من 240 ألف شخص": the war's toll, no event
