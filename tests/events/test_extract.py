@@ -551,3 +551,11 @@ def test_toll_told_place_by_place(ex: EventExtractor) -> None:
     # one toll after the attack is the attack's own
     doc = run(ex, "عنوان\nشن الطيران الحربي غارات على بلدة كنصفرة، مخلفا ثلاثة قتلى.")
     assert [e.type for e in doc.events] == ["air_strike"]
+
+
+def test_arms_a_party_uses_are_no_attack(ex: EventExtractor) -> None:
+    # "ويستخدم" with its clitic, the arms listed several words after it
+    doc = run(ex, "عنوان\nويستخدم التنظيم إلى جانب ذلك مدافع الهاون وصواريخ محلية الصنع.")
+    assert not doc.events
+    doc = run(ex, "عنوان\nواستخدمت قوات النظام المدفعية في قصف بلدة كفرزيتا بريف حماة.")
+    assert [e.type for e in doc.events] == ["shelling"]

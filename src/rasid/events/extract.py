@@ -423,7 +423,8 @@ class EventExtractor:
                 if prev1 == _MIN_W and (prev2 in _FLED or prev2 in _DURATION):
                     # "فروا من القصف": why people left; "على مدى 130 يوما من المعارك": a summary
                     continue
-                if "weak" in f and any(w in _USE for w in pw[max(0, t.token - 4):t.token]) \
+                if "weak" in f and any(w in _USE for w in pw[max(0, t.token - 8,
+                                                                  bisect.bisect_left(tstarts, clause.start)):t.token]) \
                         and _ON_W not in pw[t.token:bisect.bisect_left(tstarts, clause.end)]:
                     continue  # "ويستخدم كذلك المدفعية": the arms a party uses, no attack told
                 if prev1 in _SINCE or (prev1 in _ONSET and prev2 in _SINCE_ONSET):
@@ -1011,7 +1012,7 @@ _KNOWN = (_ATTACK_SUBJECTS | _RESPONSIBILITY | _IN_PREP | _WHO | _LAUNCHED | _CL
           _ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE |
           _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE | KILL_WORDS |
           _FORCES | _MILWORDS | _WEAPON | _ATTEMPT | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES |
-          _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT | _CONFLICT)
+          _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT | _CONFLICT | _USE)
 
 
 _NEWLINE = re.compile("\n")
