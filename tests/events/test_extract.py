@@ -559,3 +559,13 @@ def test_arms_a_party_uses_are_no_attack(ex: EventExtractor) -> None:
     assert not doc.events
     doc = run(ex, "عنوان\nواستخدمت قوات النظام المدفعية في قصف بلدة كفرزيتا بريف حماة.")
     assert [e.type for e in doc.events] == ["shelling"]
+
+
+def test_assessment_of_attacks_is_no_report(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوقال قائد عسكري إن الغارات على مدينة الرقة ستضعف قدرة التنظيم على الحركة.")
+    assert not doc.events
+    doc = run(ex, "عنوان\nوقال محلل إن الضربات لا توقف تقدم التنظيم نحو مدينة تدمر.")
+    assert not [e for e in doc.events if e.type == "air_strike"]
+    # "لا تزال" tells a fight still going on
+    doc = run(ex, "عنوان\nوقال ناشطون إن الاشتباكات لا تزال مستمرة بين الفصائل وقوات النظام في حي جوبر.")
+    assert [e.type for e in doc.events] == ["armed_clash"]

@@ -448,6 +448,8 @@ class EventExtractor:
                         and typ in ("armed_clash", "casualty"):
                     # "المدينة التي دمرت في معارك", "الذي قتل في معارك": a relative clause's background
                     continue
+                if typ in _ASSESSED and _assessment(words, t, bisect.bisect_left(tstarts, clause.end)):
+                    continue  # "إن الضربات لا تقطع الطريق", "سيكون لهذه الضربات أثر": an assessment
                 if year and _past_year(text, clause.start, clause.end, year):
                     continue  # background: "الذي قتل في مارس 2014 في المعارك"
             if "air" in f and typ == "shelling":
@@ -1241,6 +1243,34 @@ def _first_cue(words: list[str], first: frozenset[str], second: frozenset[str]) 
 
 
 _VERB_FORM = re.compile("|".join(fold(w) for w in ("استهداف", "مستهدف")))
+
+
+_ASSESSED = frozenset({"air_strike", "shelling", "armed_clash"})
+_FUTURE = re.compile(r"^[وف]?س[يتن]\w{2,}$")
+_NOT_FUTURE = tuple(fold(w) for w in (
+    "سيطر", "ستة", "ستين", "ستمائة", "ستمئة", "سياس", "سيار", "سير", "ستار", "سيد", "سينا", "ستو",
+    "سنو", "سنة", "سنت", "سنين", "سنوي"))
+_NEG_PRESENT = _set("لا لن")
+_WILL_BE = _set("سيكون ستكون وسيكون وستكون")
+
+
+def _assessment(words: list[str], t: Trigger, clause_end: int) -> bool:
+    """A definite attack noun that is the subject of a prediction or a negated present
+    ("الغارات في شرق سوريا ستحد من حرية حركة التنظيم", "إن الضربات لا تقطع الطريق") or the
+    topic of "سيكون لهذه الضربات": an assessment of attacks told, not a report."""
+    first = words[t.token]
+    if not (first.startswith(("ال", "وال", "لل")) or t.token > 0 and words[t.token - 1] in _DEMONSTRATIVE):
+        return False
+    if any(w in _WILL_BE for w in words[max(0, t.token - 3):t.token]):
+        return True
+    after = words[t.token + t.ntok:min(clause_end, t.token + t.ntok + 5)]
+    for i, w in enumerate(after):
+        if _FUTURE.match(w) and not w.lstrip("وف").startswith(_NOT_FUTURE):
+            return True
+        if w in _NEG_PRESENT and i + 1 < len(after) and after[i + 1][:1] in _VERB_PREFIX \
+                and after[i + 1][1:4] != fold("زال"):  # "لا تزال محتدمة": still going on
+            return True
+    return False
 
 
 def _object(pw: list[str], tstarts: list[int], t: Trigger, actors: list[ActorMention]) -> list[str]:
