@@ -569,3 +569,11 @@ def test_assessment_of_attacks_is_no_report(ex: EventExtractor) -> None:
     # "لا تزال" tells a fight still going on
     doc = run(ex, "عنوان\nوقال ناشطون إن الاشتباكات لا تزال مستمرة بين الفصائل وقوات النظام في حي جوبر.")
     assert [e.type for e in doc.events] == ["armed_clash"]
+
+
+def test_attack_permitted_or_feared_is_no_report(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوقال مسؤول إن الأردن سمح لطائرات التحالف باستخدام قاعدة جوية في شمال البلاد، "
+                  "في شن غارات على مواقع التنظيم في سوريا.")
+    assert not [e for e in doc.events if e.type == "air_strike"]
+    doc = run(ex, "عنوان\nويتخوف سكان مدينة السلمية، بحسب ناشطين، من تقدم تنظيم داعش نحو المدينة.")
+    assert not [e for e in doc.events if e.type.startswith("territory")]

@@ -141,6 +141,10 @@ _OPERATIONS = _set("عمليات عملية")
 _MIN_W = fold("من")
 _ON_W = fold("على")
 _FLED = _set("فروا فر فرت نزحوا نزح نزحت هربا هربوا هرب هروبا فرارا نزوحا خوفا")
+_PERMIT = _set("سمحت سمح يسمح تسمح السماح بالسماح")
+_FRAME = _PERMIT | _set(
+    "يتخوف تتخوف يخشى تخشى خشية مخاوف خوف الخوف خوفا تخوف"
+)
 _USE = _set("يستخدم تستخدم استخدم استخدمت استخدام باستخدام يستخدمون")
 _STOP = _set("وقف إيقاف ايقاف لوقف لإيقاف بوقف تقليص وتقليص ووقف يوقف سيوقف وسيوقف توقف يتوقف تتوقف")
 _GROUND = _set(
@@ -447,6 +451,11 @@ class EventExtractor:
                         w in _WHO for w in pw[max(0, t.token - 4):t.token - 2]) \
                         and typ in ("armed_clash", "casualty"):
                     # "المدينة التي دمرت في معارك", "الذي قتل في معارك": a relative clause's background
+                    continue
+                if any(w in _FRAME for w in pw[max(t.token - 12, 0):t.token]) \
+                        or any(w in _PERMIT for w in pw[max(t.token - 20, 0):t.token]):
+                    # "سمحت للولايات المتحدة باستخدام قواعدها في شن غارات", "يتخوف الأهالي من تقدم
+                    # التنظيم": an attack permitted or feared, not one reported
                     continue
                 if typ in _ASSESSED and _assessment(words, t, bisect.bisect_left(tstarts, clause.end)):
                     continue  # "إن الضربات لا تقطع الطريق", "سيكون لهذه الضربات أثر": an assessment
@@ -1014,7 +1023,7 @@ _KNOWN = (_ATTACK_SUBJECTS | _RESPONSIBILITY | _IN_PREP | _WHO | _LAUNCHED | _CL
           _ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE |
           _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE | KILL_WORDS |
           _FORCES | _MILWORDS | _WEAPON | _ATTEMPT | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES |
-          _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT | _CONFLICT | _USE)
+          _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT | _CONFLICT | _USE | _FRAME)
 
 
 _NEWLINE = re.compile("\n")
