@@ -33,10 +33,11 @@ import pycrfsuite
 from rasid.doc import Document, Span
 from rasid.errors import DataFileError
 from rasid.ner.conll import tag_spans
+from rasid.ner.decode import CrfWeights, Decoder
 from rasid.ner.features import Featurizer, Resources
 from rasid.text.normalize import fold
 from rasid.text.sentences import split_sentences
-from rasid.text.tokenize import bases, tokenize
+from rasid.text.tokenize import readings, tokenize
 
 __all__ = ["Tagger", "Entity", "DEFAULT_MODEL"]
 
@@ -80,6 +81,9 @@ class Tagger:
         o_threshold: relabel an ``O`` token whose marginal P(O) is below this
             (0 turns it off).
         propagate: propagate names to their other mentions in a document.
+        fast: decode with :class:`rasid.ner.decode.Decoder` (numpy, same tags)
+            instead of python-crfsuite's tagger; the latter is always used when
+            ``o_threshold`` > 0 (it needs marginals).
 
     Raises:
         DataFileError: the model or a list is missing.
@@ -93,6 +97,7 @@ class Tagger:
         res: Resources | None = None,
         o_threshold: float = 0.0,
         propagate: bool = True,
+        fast: bool = True,
     ) -> None:
         path = Path(model_path) if model_path else _model_path()
         if not path.is_file():
@@ -103,6 +108,7 @@ class Tagger:
         self.o_threshold = o_threshold
         self.propagate = propagate
         self.labels = list(self._crf.labels())
+        self._dec = Decoder(CrfWeights.read(path), self.fx) if fast else None
 
     @classmethod
     def default(cls) -> Tagger:
@@ -114,14 +120,19 @@ class Tagger:
         """ANERcorp tags (``B-PERS``, ``I-LOC``, ``O`` ...) for one sentence's tokens."""
         if not tokens:
             return []
+        if self._dec is not None and self.o_threshold <= 0:
+            return self._dec.tag_document([tokens])[0]
         return self._decode(self.fx.document([tokens])[0])
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tags for the sentences of one document (document features, name propagation)."""
-        feats = self.fx.document(sentences)
-        out = [self._decode(f) if f else [] for f in feats]
+        if self._dec is not None and self.o_threshold <= 0:
+            out = self._dec.tag_document(sentences)
+        else:
+            out = [self._decode(f) if f else [] for f in self.fx.document(sentences)]
         if self.propagate:
-            out = propagate_names(sentences, out)
+            feats = self.fx._feats  # cached per token: the folded form is already there
+            out = propagate_names(sentences, out, folded=[[feats(t).folded for t in s] for s in sentences])
         return out
 
     def _decode(self, xseq: list[list[str]]) -> list[str]:
@@ -177,7 +188,11 @@ def _repair(tags: list[str]) -> list[str]:
 
 
 def propagate_names(
-    sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], *, min_len: int = 3
+    sentences: Sequence[Sequence[str]],
+    tags: Sequence[Sequence[str]],
+    *,
+    min_len: int = 3,
+    folded: Sequence[Sequence[str]] | None = None,
 ) -> list[list[str]]:
     """Tag untagged mentions of names that were tagged elsewhere in the same document.
 
@@ -190,12 +205,15 @@ def propagate_names(
         sentences: the tokens of each sentence of one document.
         tags: the CRF's tags for them.
         min_len: shortest word a propagated name may have.
+        folded: the folded tokens, when the caller has them.
     """
     out = [list(t) for t in tags]
+    if folded is None:
+        folded = [[fold(x) for x in toks] for toks in sentences]
     counts: dict[tuple[str, ...], dict[str, int]] = {}
-    for toks, tg in zip(sentences, out, strict=True):
+    for fs, tg in zip(folded, out, strict=True):
         for a, b, label in tag_spans(tg):
-            key = tuple(fold(x) for x in toks[a:b])
+            key = tuple(fs[a:b])
             if all(len(k) >= min_len for k in key) and b - a <= 4:
                 d = counts.setdefault(key, {})
                 d[label] = d.get(label, 0) + 1
@@ -207,19 +225,19 @@ def propagate_names(
         firsts.setdefault(k[0], []).append(k)
     for v in firsts.values():
         v.sort(key=len, reverse=True)
-    for toks, tg in zip(sentences, out, strict=True):
-        folded = [fold(x) for x in toks]
+    for fs, tg in zip(folded, out, strict=True):
         i = 0
-        while i < len(toks):
+        n_tok = len(fs)
+        while i < n_tok:
             if tg[i] != "O":
                 i += 1
                 continue
-            heads = bases(folded[i], suffixes=False) if len(folded[i]) > 2 else [folded[i]]
+            heads = readings(fs[i], suffixes=False) if len(fs[i]) > 2 else (fs[i],)
             hit: tuple[str, ...] | None = None
             for h in heads:
                 for k in firsts.get(h, ()):
                     n = len(k)
-                    if tuple(folded[i + 1 : i + n]) == k[1:] and all(t == "O" for t in tg[i : i + n]):
+                    if tuple(fs[i + 1 : i + n]) == k[1:] and all(t == "O" for t in tg[i : i + n]):
                         hit = k
                         break
                 if hit:

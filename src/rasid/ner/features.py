@@ -19,6 +19,10 @@ come from rasid's text layer and from the lists in ``rasid/data/ner/``:
   mentions of the same word in the document.
 
 Per-word features are cached, so a word seen once costs a dict lookup.
+:meth:`Featurizer.document_parts` gives the same features in parts (per-word,
+sentence-level, document-level) for the fast decoder (:mod:`rasid.ner.decode`),
+which sums each word's weights once instead of matching its strings at every
+mention.
 
 >>> fx = Featurizer(Resources.empty())
 >>> "w=مدينه" in fx.sentence(["مدينة", "حلب"])[0]
@@ -199,7 +203,37 @@ def lexical_prior(
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class WordFeatures:
+    """The features one word contributes, whatever its context.
+
+    Attributes:
+        folded: the folded word.
+        own: its own features (window offset 0).
+        near: what its neighbours at offsets ±1 see (to be prefixed ``-1:``/``1:``).
+        far: what the words at offsets ±2 see.
+        extra: the features of ``near`` that are not in ``own`` (``[]`` or the ``bl=`` base).
+        agg: ``(offset, features)``: what document features collect of this word
+            when it is at that offset from a mention (see ``_AGG``); offsets
+            with nothing to collect are left out.
+        key: the word's document key (its clitic-stripped form), ``None`` for short
+            words, non-words and cue words.
+        gheads: the readings of the word that may start a gazetteer match.
+    """
+
+    folded: str
+    own: list[str]
+    near: list[str]
+    far: list[str]
+    extra: list[str]
+    agg: tuple[tuple[int, list[str]], ...]
+    key: str | None
+    gheads: tuple[str, ...]
+
+
 def _shape(w: str) -> str:
+    if w.isalpha():
+        return "L" if w.isascii() else "A"
     if w.isdigit():
         return "D"
     if w.isascii() and w.isalpha():
@@ -223,9 +257,8 @@ class Featurizer:
         self.res = res
         self.window = window
         self.aggregate = aggregate
-        self._keys: dict[str, str | None] = {}
         self._cache: dict[str, tuple[list[str], ...]] = {}
-        self._agg: dict[str, tuple[list[str], ...]] = {}
+        self._wf: dict[str, WordFeatures] = {}
         starts: set[str] = set()
         index: dict[str, list[str]] = {}
         for name, s in sorted(res.phrases.items()):
@@ -237,8 +270,9 @@ class Featurizer:
         self._starts = frozenset(starts)
 
     # -- per-word features -------------------------------------------------
-    def _word(self, tok: str) -> tuple[list[str], ...]:
-        r = self._cache.get(tok)
+    def _feats(self, tok: str) -> WordFeatures:
+        """A word's own features and what its neighbours see of it (cached per token)."""
+        r = self._wf.get(tok)
         if r is not None:
             return r
         res = self.res
@@ -246,21 +280,25 @@ class Featurizer:
         bs = bases(w, suffixes=False) if len(w) > 2 else [w]
         last = bs[-1]
         lex = "w=" + w
-        f0 = [lex, "p2=" + w[:2], "p3=" + w[:3], "s1=" + w[-1:], "s2=" + w[-2:], "s3=" + w[-3:]]
-        f0.append("sh=" + _shape(w))
-        f0 += ["p1=" + w[:1], "p4=" + w[:4], "s4=" + w[-4:], "bp2=" + last[:2], "bs3=" + last[-3:]]
-        f0.append("len=" + str(min(len(w), 8)))
+        f0 = [lex, "p2=" + w[:2], "p3=" + w[:3], "s1=" + w[-1:], "s2=" + w[-2:], "s3=" + w[-3:],
+              "sh=" + _shape(w), "p1=" + w[:1], "p4=" + w[:4], "s4=" + w[-4:], "bp2=" + last[:2],
+              "bs3=" + last[-3:], _LEN[min(len(w), 8)]]
+        bl = "bl=" + last
         if len(bs) > 1:
             f0.append("b1=" + bs[1])
-            f0.append("bl=" + last)
+            f0.append(bl)
             f0.append("bs2=" + last[-2:])
+            extra: list[str] = []
+        else:
+            extra = [bl]  # neighbours see the base even when the word has no clitic
         if w.startswith("ال"):
             f0.append("al")
-        cl = res.clusters.get(w)
+        clusters = res.clusters
+        cl = clusters.get(w)
         via = ""
         if cl is None:
             for b in bs[1:]:
-                cl = res.clusters.get(b)
+                cl = clusters.get(b)
                 if cl is not None:
                     via = "b"
                     break
@@ -271,48 +309,79 @@ class Featurizer:
             cl_feats = [via + "c1=" + cl[0], via + "c2=" + cl[1], via + "c3=" + cl[2]]
             f0.extend(cl_feats)
         flags: list[str] = []
-        if any(b in res.first_names for b in bs):
-            flags.append("fn")
-        if any(b in res.known for b in bs):
-            flags.append("kn")
+        names: list[str] = []
+        fn, kn = res.first_names, res.known
+        if any(b in fn for b in bs):
+            names.append("fn")
+        if any(b in kn for b in bs):
+            names.append("kn")
+        flags.extend(names)
+        cue = ""
+        cues = res.cues
         for b in bs:
-            cue = res.cues.get(b)
-            if cue:
-                flags.append("cue=" + cue)
+            c = cues.get(b)
+            if c:
+                cue = "cue=" + c
+                flags.append(cue)
                 break
+        priors: list[str] = []
         pr = res.prior.get(w) or res.prior.get(last)
         if pr:
-            flags.append("lp=" + pr)
+            priors.append("lp=" + pr)
         cp = res.cprior.get(w)
         if cp:
-            flags.append("cp=" + cp)
+            priors.append("cp=" + cp)
+        flags.extend(priors)
         f0.extend(flags)
-        near = [lex, "bl=" + last, *cl_feats[1:], *flags]
-        far = [lex, *cl_feats[1:2], *[f for f in flags if f.startswith("cue")]]
+        near = [lex, bl, *cl_feats[1:], *flags]
+        cue_flags = [cue] if cue else []
+        far = [lex, *cl_feats[1:2], *cue_flags]
+        # the part of each offset's features that document features collect (see _AGG)
+        win = self.window
+        agg: list[tuple[int, list[str]]] = []
+        if priors:
+            agg.append((0, priors))
+        if win >= 1:
+            agg.append((-1, ["-1:" + f for f in (lex, *names, *cue_flags)]))
+            agg.append((1, ["1:" + f for f in (lex, *names)] + (["1:cue=V"] if cue == "cue=V" else [])))
+        if win >= 2 and cue:
+            agg.append((-2, ["-2:" + cue]))
+        starts, index = self._starts, self._index
+        gheads = tuple(h for h in bs if h in starts or h in index) if index else ()
+        # the key document features gather mentions by: the clitic-stripped form
+        key = last if len(w) >= 3 and not cue and w.isalpha() else None
+        r = WordFeatures(w, f0, near, far, extra, tuple(agg), key, gheads)
+        if len(self._wf) < 500_000:
+            self._wf[tok] = r
+        return r
+
+    def _word(self, tok: str) -> tuple[list[str], ...]:
+        """A word's features as seen from each window offset (``-1:w=...``), offset 0 its own."""
+        r = self._cache.get(tok)
+        if r is not None:
+            return r
+        wf = self._feats(tok)
         out: list[list[str]] = []
         for off in range(-self.window, self.window + 1):
             if off == 0:
-                out.append(f0)
+                out.append(wf.own)
             else:
-                src = near if abs(off) == 1 else far
-                out.append([f"{off}:{f}" for f in src])
+                pre = f"{off}:"
+                out.append([pre + f for f in (wf.near if off in (-1, 1) else wf.far)])
         r = tuple(out)
         if len(self._cache) < 500_000:
             self._cache[tok] = r
-            # the part of each offset's features that document features collect
-            self._agg[tok] = tuple([x for x in fs if x.startswith(_AGG)] for fs in out)
         return r
 
     # -- gazetteer matches ---------------------------------------------------
-    def _gazetteer(self, folded: list[str]) -> list[list[str]]:
+    def _gazetteer(self, folded: list[str], gheads: list[tuple[str, ...]]) -> list[list[str]]:
         n = len(folded)
         marks: list[list[str]] = [[] for _ in range(n)]
         index = self._index
         if not index:
             return marks
         for i in range(n):
-            heads = bases(folded[i], suffixes=False) if len(folded[i]) > 2 else [folded[i]]
-            for h in heads:
+            for h in gheads[i]:
                 found = False
                 if h in self._starts:
                     for length in range(min(_MAX_PHRASE, n - i), 1, -1):
@@ -335,51 +404,46 @@ class Featurizer:
     # -- sentence --------------------------------------------------------------
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """Feature lists for the tokens of one sentence."""
-        return self._sentence(tokens)[0]
+        _, extras, _ = self._parts(tokens)
+        return _assemble([self._word(t) for t in tokens], extras, None, self.window)
 
-    def _sentence(self, tokens: Sequence[str]) -> tuple[list[list[str]], list[list[str]]]:
-        """Feature lists of a sentence's tokens, and the gazetteer marks of each token."""
+    def _parts(
+        self, tokens: Sequence[str]
+    ) -> tuple[list[WordFeatures], list[list[str]], list[list[str]]]:
+        """The features of a sentence, in parts.
+
+        Returns:
+            ``(words, extras, gaz)``: each token's :class:`WordFeatures` (the
+            per-word features, :meth:`_word` prefixes them by offset), each token's other features
+            (sentence edges, gazetteer marks of the token and its neighbours,
+            word bigrams) and each token's gazetteer marks.
+        """
         n = len(tokens)
-        words = [self._word(t) for t in tokens]
-        folded = [w[self.window][0][2:] for w in words]  # the "w=" feature
-        gaz = self._gazetteer(folded)
+        words = [self._feats(t) for t in tokens]
         win = self.window
-        out: list[list[str]] = []
+        folded = [w.folded for w in words]
+        gaz = self._gazetteer(folded, [w.gheads for w in words])
+        extras: list[list[str]] = []
         for i in range(n):
-            f = ["bias"]
-            for off in range(-win, win + 1):
-                j = i + off
-                if 0 <= j < n:
-                    f.extend(words[j][off + win])
-                elif off in (-1, 1):
-                    f.append(f"{off}:BOS" if off < 0 else f"{off}:EOS")
+            f: list[str] = []
+            if win:
+                if i == 0:
+                    f.append("-1:BOS")
+                if i == n - 1:
+                    f.append("1:EOS")
             f.extend(gaz[i])
             if i > 0:
                 f.append("bg-=" + folded[i - 1] + "|" + folded[i])
-                f.extend("-1:" + g for g in gaz[i - 1])
+                for g in gaz[i - 1]:
+                    f.append("-1:" + g)
             if i + 1 < n:
                 f.append("bg+=" + folded[i] + "|" + folded[i + 1])
-                f.extend("1:" + g for g in gaz[i + 1])
-            out.append(f)
-        return out, gaz
+                for g in gaz[i + 1]:
+                    f.append("1:" + g)
+            extras.append(f)
+        return words, extras, gaz
 
     # -- document --------------------------------------------------------------
-    def _key(self, tok: str) -> str | None:
-        k = self._keys.get(tok, "")
-        if k != "":
-            return k
-        w = fold(tok)
-        key: str | None = None
-        if len(w) >= 3 and w.isalpha():
-            bs = bases(w, suffixes=False)
-            key = None if any(b in self.res.cues for b in bs) else bs[-1]
-        if len(self._keys) < 500_000:
-            self._keys[tok] = key
-        return key
-
-    def _filtered(self, tok: str) -> tuple[list[str], ...]:
-        return tuple([x for x in f if x.startswith(_AGG)] for f in self._word(tok))
-
     def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
         """Feature lists for the sentences of one document.
 
@@ -389,31 +453,89 @@ class Featurizer:
         priors of any mention. A name after ``الرئيس`` in one sentence thus
         helps its bare mention in another.
         """
-        pairs = [self._sentence(s) for s in sentences]
-        feats = [p[0] for p in pairs]
+        win = self.window
+        out: list[list[list[str]]] = []
+        lists: dict[int, list[str]] = {}  # one sorted list per shared bag
+        for toks, (_, extras, bags) in zip(sentences, self.document_parts(sentences), strict=True):
+            docs: list[list[str]] | None = None
+            if bags is not None:
+                docs = []
+                for bag in bags:
+                    d = lists.get(id(bag))
+                    if d is None:
+                        d = lists[id(bag)] = ["d:" + x for x in sorted(bag)]
+                    docs.append(d)
+            out.append(_assemble([self._word(t) for t in toks], extras, docs, win))
+        return out
+
+    def document_parts(
+        self, sentences: Sequence[Sequence[str]]
+    ) -> list[tuple[list[WordFeatures], list[list[str]], list[set[str]] | None]]:
+        """The features of a document's sentences, in parts (what :meth:`document` joins).
+
+        Returns:
+            For each sentence ``(words, extras, docs)``: the per-word features and
+            the other features of :meth:`_parts`, and each token's document
+            features without their ``d:`` prefix (``None`` without them).
+            Tokens with the same document key share one set object.
+        """
+        parts = [self._parts(s) for s in sentences]
         if not self.aggregate:
-            return feats
+            return [(w, x, None) for w, x, _ in parts]
         info: dict[str, set[str]] = {}
         all_keys: list[list[str | None]] = []
-        win = self.window
-        for toks, (_, gaz) in zip(sentences, pairs, strict=True):
-            keys = [self._key(t) for t in toks]
+        for words, _, gaz in parts:
+            keys = [w.key for w in words]
             all_keys.append(keys)
-            n = len(toks)
-            aggs = [self._agg.get(t) or self._filtered(t) for t in toks]
-            for i, key in enumerate(keys):
+            n = len(words)
+            bags: list[set[str] | None] = []
+            for key in keys:
                 if key is None:
+                    bags.append(None)
                     continue
-                bag = info.setdefault(key, set())
-                for j in range(max(0, i - win), min(n, i + win + 1)):
-                    bag.update(aggs[j][j - i + win])
-                bag.update(gaz[i])  # this token's gazetteer matches
-        ext = {k: ["d:" + x for x in sorted(v)] for k, v in info.items()}
-        for keys, fs in zip(all_keys, feats, strict=True):
-            for key, f in zip(keys, fs, strict=True):
-                if key is not None:
-                    f.extend(ext[key])
-        return feats
+                bag = info.get(key)
+                if bag is None:
+                    bag = info[key] = set()
+                bags.append(bag)
+            for j, w in enumerate(words):
+                # word j, seen from the token ``off`` places before it
+                for off, feats in w.agg:
+                    i = j - off
+                    if 0 <= i < n:
+                        b = bags[i]
+                        if b is not None:
+                            b.update(feats)
+            for b, g in zip(bags, gaz, strict=True):
+                if b is not None and g:
+                    b.update(g)  # this token's gazetteer matches
+        none: set[str] = set()
+        return [
+            (w, x, [info[k] if k is not None else none for k in keys])
+            for (w, x, _), keys in zip(parts, all_keys, strict=True)
+        ]
 
 
+def _assemble(
+    words: Sequence[tuple[list[str], ...]],
+    extras: Sequence[list[str]],
+    docs: Sequence[list[str]] | None,
+    win: int,
+) -> list[list[str]]:
+    """Join the parts of a sentence's features into one list per token."""
+    n = len(words)
+    out: list[list[str]] = []
+    for i in range(n):
+        f = ["bias"]
+        for j in range(max(0, i - win), min(n, i + win + 1)):
+            f.extend(words[j][j - i + win])
+        f.extend(extras[i])
+        if docs is not None:
+            f.extend(docs[i])
+        out.append(f)
+    return out
+
+
+_LEN = ["len=" + str(i) for i in range(9)]
+# The features document features collect, by prefix: WordFeatures.agg holds them for the per-word
+# features, Featurizer.document_parts adds the token's gazetteer marks ("g...").
 _AGG = ("-1:cue=", "-2:cue=", "1:cue=V", "-1:fn", "1:fn", "-1:kn", "1:kn", "g", "lp=", "cp=", "-1:w=", "1:w=")

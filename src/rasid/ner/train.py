@@ -29,6 +29,7 @@ from pathlib import Path
 import pycrfsuite
 
 from rasid.ner.conll import Sentence, evaluate, read_conll
+from rasid.ner.decode import CrfWeights, Decoder
 from rasid.ner.features import Featurizer, Resources, entity_phrases, lexical_prior
 from rasid.text.normalize import fold
 from rasid.text.tokenize import TOKEN_RE
@@ -184,14 +185,12 @@ def corpus_prior(model_path: Path, res: Resources, corpus: Iterable[Sequence[str
     A word seen 3 times or more whose occurrences were inside an entity of one
     type more than 20% of the time gets ``TYPE>20``, ``TYPE>50`` or ``TYPE>80``.
     """
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model_path))
-    fx = Featurizer(res)
+    dec = Decoder(CrfWeights.read(model_path), Featurizer(res))
     total: dict[str, int] = {}
     inside: dict[str, dict[str, int]] = {}
     n_tok = 0
     for toks in corpus:
-        tags = tagger.tag(fx.document([toks])[0])
+        tags = dec.tag_document([toks])[0]
         n_tok += len(tags)
         for w, t in zip(toks, tags, strict=True):
             total[w] = total.get(w, 0) + 1
