@@ -475,6 +475,8 @@ def test_conjunction_opens_a_new_clause(ex: EventExtractor) -> None:
     assert s.actor1 == "SYR-REB"
     doc = run(ex, "عنوان\nاستمرت الاشتباكات في حي جوبر بدمشق فيما ألقت المروحيات براميل متفجرة على مدينة داريا.")
     assert sorted(e.type for e in doc.events) == ["air_strike", "armed_clash"]
+    doc = run(ex, "عنوان\nوشن مقاتلو المعارضة هجوما على بلدة مورك لكن الجيش رد بقصف جوي عنيف على البلدة.")
+    assert sorted(e.type for e in doc.events) == ["air_strike", "armed_clash"]
 
 
 def test_coordinated_attack_has_its_own_type_cues(ex: EventExtractor) -> None:
