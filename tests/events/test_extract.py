@@ -579,3 +579,12 @@ def test_attack_permitted_or_feared_is_no_report(ex: EventExtractor) -> None:
     assert not [e for e in doc.events if e.type == "air_strike"]
     doc = run(ex, "عنوان\nويتخوف سكان مدينة السلمية، بحسب ناشطين، من تقدم تنظيم داعش نحو المدينة.")
     assert not [e for e in doc.events if e.type.startswith("territory")]
+
+
+def test_fighting_before_a_gain(ex: EventExtractor) -> None:
+    # in the gain's own clause the fighting is part of it
+    doc = run(ex, "عنوان\nسيطرت فصائل المعارضة على بلدة مورك بعد معارك عنيفة مع قوات النظام.")
+    assert [e.type for e in doc.events] == ["territory_gain_nonstate"]
+    # told in a clause of its own, it is reported too
+    doc = run(ex, "عنوان\nسيطرت فصائل المعارضة على بلدة مورك، بعد معارك عنيفة خاضها مقاتلوها مع قوات النظام.")
+    assert sorted(e.type for e in doc.events) == ["armed_clash", "territory_gain_nonstate"]

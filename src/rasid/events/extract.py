@@ -641,9 +641,11 @@ class EventExtractor:
                     continue
                 if any(k.type == c.type for k in final):
                     continue
-            elif c.type == "armed_clash" and territory and c.trig.token > 0 \
-                    and pw[c.trig.token - 1] in _AFTER_WORDS:
-                continue  # "سيطرت على البلدة بعد معارك عنيفة": the fighting is part of the gain
+            elif c.type == "armed_clash" and c.trig.token > 0 and pw[c.trig.token - 1] in _AFTER_WORDS \
+                    and any(k.type == "territory_gain" and k.clause.start == c.clause.start for k in kept):
+                # "سيطرت على البلدة بعد معارك عنيفة": the fighting is part of the gain; in a clause of
+                # its own ("…، بعد معارك عنيفة خاضها مقاتلو الجيش") it is reported as an event too
+                continue
             final.append(c)
 
         out: list[Event] = []
