@@ -477,6 +477,9 @@ def test_conjunction_opens_a_new_clause(ex: EventExtractor) -> None:
     assert sorted(e.type for e in doc.events) == ["air_strike", "armed_clash"]
     doc = run(ex, "عنوان\nوشن مقاتلو المعارضة هجوما على بلدة مورك لكن الجيش رد بقصف جوي عنيف على البلدة.")
     assert sorted(e.type for e in doc.events) == ["air_strike", "armed_clash"]
+    # "ردا على" names the attack the first one answered
+    doc = run(ex, "عنوان\nوقال الجيش إن الغارات جاءت ردا على هجوم شنه مسلحون على حاجز للجيش قرب الحدود.")
+    assert sorted(e.type for e in doc.events) == ["air_strike", "armed_clash"]
 
 
 def test_coordinated_attack_has_its_own_type_cues(ex: EventExtractor) -> None:

@@ -1038,7 +1038,8 @@ _HEADING = "run-in heading"
 _HEADING_NOT = _set("قال وقال أفاد وأفاد ذكر وذكر أكد وأكد أضاف وأضاف أوضح وأوضح أشار وأشار")
 _INNER_END = re.compile(r"[.!?؟؛]+\s|,\s")
 _CONJ_CLAUSE = re.compile(r"\s(?=(?:" + "|".join(fold(w) for w in (
-    "وأن", "وإن", "فيما", "بينما", "وبينما", "في حين", "وفي حين", "وسط", "لكن", "ولكن")) + r")\s)")
+    "وأن", "وإن", "فيما", "بينما", "وبينما", "في حين", "وفي حين", "وسط", "لكن", "ولكن", "ردا على",
+    "رداً على", "ردًا على")) + r")\s)")
 """A conjunction that opens a new clause inside a comma-less sentence."""
 _MIN_CONJ_WORDS = 3
 
