@@ -591,3 +591,10 @@ def test_fighting_before_a_gain(ex: EventExtractor) -> None:
     # told in a clause of its own, it is reported too
     doc = run(ex, "عنوان\nسيطرت فصائل المعارضة على بلدة مورك، بعد معارك عنيفة خاضها مقاتلوها مع قوات النظام.")
     assert sorted(e.type for e in doc.events) == ["armed_clash", "territory_gain_nonstate"]
+
+
+def test_battle_start_as_a_time_anchor(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nودخلت الفصائل قرية الزيارة بعد ثلاث ساعات من إعلان بدء المعركة.")
+    assert "armed_clash" not in [e.type for e in doc.events]
+    doc = run(ex, "عنوان\nوأعلنت فصائل المعارضة بدء معركة لتحرير مدينة درعا من قوات النظام.")
+    assert [e.type for e in doc.events] == ["armed_clash"]

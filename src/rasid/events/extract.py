@@ -431,6 +431,8 @@ class EventExtractor:
                                                                   bisect.bisect_left(tstarts, clause.start)):t.token]) \
                         and _ON_W not in pw[t.token:bisect.bisect_left(tstarts, clause.end)]:
                     continue  # "ويستخدم كذلك المدفعية": the arms a party uses, no attack told
+                if _time_anchor(pw, t.token):
+                    continue  # "بعد ساعتين من إعلان بدء المعركة", "الساعات التي تبعت إطلاق المعركة"
                 if prev1 in _SINCE or (prev1 in _ONSET and prev2 in _SINCE_ONSET):
                     continue  # "منذ هجوم سوروتش", "منذ بدء المعركة": a time reference, not a report
                 if prev1 in _ANAPHORIC and (typ == "armed_clash" or prev1 not in _DEMONSTRATIVE):
@@ -1264,6 +1266,22 @@ _NOT_FUTURE = tuple(fold(w) for w in (
     "سنو", "سنة", "سنت", "سنين", "سنوي"))
 _NEG_PRESENT = _set("لا لن")
 _WILL_BE = _set("سيكون ستكون وسيكون وستكون")
+
+
+_FOLLOWED = _set("تبعت تبع تلت تلا أعقبت أعقب اعقبت سبقت سبق تلي تلت")
+_ANNOUNCE = _set("إعلان اعلان بإعلان")
+_SPELL = _DURATION | _set("ساعتين يومين أسبوعين شهرين دقائق دقيقة")
+
+
+def _time_anchor(pw: list[str], tok: int) -> bool:
+    """A battle's start used to date something else: "بعد ساعتين من (إعلان) بدء المعركة",
+    "خلال الساعات التي تبعت إطلاق المعركة"."""
+    i = tok - 1
+    if i >= 0 and pw[i] in _ANNOUNCE:
+        i -= 1
+    if i < 0:
+        return False
+    return pw[i] in _FOLLOWED or pw[i] == _MIN_W and i > 0 and pw[i - 1] in _SPELL
 
 
 def _assessment(words: list[str], t: Trigger, clause_end: int) -> bool:
