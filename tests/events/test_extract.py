@@ -598,3 +598,9 @@ def test_battle_start_as_a_time_anchor(ex: EventExtractor) -> None:
     assert "armed_clash" not in [e.type for e in doc.events]
     doc = run(ex, "عنوان\nوأعلنت فصائل المعارضة بدء معركة لتحرير مدينة درعا من قوات النظام.")
     assert [e.type for e in doc.events] == ["armed_clash"]
+
+
+def test_subjected_to_an_attack_after_a_long_subject(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوتعرضت فجر اليوم الثلاثاء أحياء عدة في مدينة دوما بالغوطة الشرقية لريف دمشق، "
+                  "لقصف عنيف من قبل قوات النظام.")
+    assert [e.type for e in doc.events] == ["shelling"]

@@ -438,7 +438,7 @@ class EventExtractor:
                 if prev1 in _ANAPHORIC and (typ == "armed_clash" or prev1 not in _DEMONSTRATIVE):
                     continue  # "هذه الاشتباكات", "مناطق الاشتباك": a mention of a fight told before
                 first = words[t.token]
-                c0 = max(0, t.token - 12)
+                c0 = max(0, t.token - 18)  # "تعرضت بعد منتصف الليل مناطق في مدينة داريا، لقصف"
                 if typ != "casualty" and first[:1] == "ل" and not first.startswith("ال") \
                         and not first.startswith("لقي") and not _consequence(first, t.start, clause) \
                         and first not in ("لقوا",) and not any(w in _SUBJECTED for w in pw[c0:t.token]):
