@@ -604,3 +604,21 @@ def test_subjected_to_an_attack_after_a_long_subject(ex: EventExtractor) -> None
     doc = run(ex, "عنوان\nوتعرضت فجر اليوم الثلاثاء أحياء عدة في مدينة دوما بالغوطة الشرقية لريف دمشق، "
                   "لقصف عنيف من قبل قوات النظام.")
     assert [e.type for e in doc.events] == ["shelling"]
+
+
+def test_weapon_after_an_aside_belongs_to_the_attack(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوأمطرت فصائل معارضة، بينها جبهة النصرة، بلدتي نبل والزهراء بالقذائف الصاروخية.")
+    [e] = doc.events
+    assert e.type == "shelling" and e.trigger == "وأمطرت" and e.evidence.endswith("الصاروخية.")
+
+
+def test_run_on_report_verb_opens_a_clause(ex: EventExtractor) -> None:
+    # a missing full stop before "وقال المرصد": two attacks, not one
+    doc = run(ex, "عنوان\nوقصفت فصائل المعارضة مواقع للجيش في بلدة مورك أمس وقال المرصد إن الفصائل قصفت "
+                  "كذلك قرية الفوعة بنحو مئة قذيفة.")
+    assert [e.type for e in doc.events] == ["shelling", "shelling"]
+
+
+def test_effort_or_plan_is_no_attack(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nواتفق الجانبان على تكثيف جهود التصدي لتنظيم داعش في شمال سوريا.")
+    assert "armed_clash" not in [e.type for e in doc.events]

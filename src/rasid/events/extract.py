@@ -431,6 +431,8 @@ class EventExtractor:
                                                                   bisect.bisect_left(tstarts, clause.start)):t.token]) \
                         and _ON_W not in pw[t.token:bisect.bisect_left(tstarts, clause.end)]:
                     continue  # "ويستخدم كذلك المدفعية": the arms a party uses, no attack told
+                if prev1 in _EFFORT:
+                    continue  # "جهود التصدي للتنظيم", "خطط الهجوم": an effort or plan, not an act
                 if _time_anchor(pw, t.token):
                     continue  # "بعد ساعتين من إعلان بدء المعركة", "الساعات التي تبعت إطلاق المعركة"
                 if prev1 in _SINCE or (prev1 in _ONSET and prev2 in _SINCE_ONSET):
@@ -575,6 +577,15 @@ class EventExtractor:
                     k is not c and k.clause.start == c.clause.start and k.type in VIOLENCE_TYPES
                     and k.trig.start < c.trig.start for k in cands):
                 continue  # "استهدفوا قوات النظام بالصواريخ": the weapon of the attack just named
+            if c.weak and c.type in VIOLENCE_TYPES and words[c.trig.token][:1] == "ب" and kept \
+                    and kept[-1].type == c.type and not kept[-1].weak \
+                    and not any(k.clause.start == c.clause.start and k is not c and not k.weak for k in cands) \
+                    and sum(1 for cl in clauses if kept[-1].clause.end <= cl.start < c.clause.start) <= 1:
+                # "أمطرت فصائل معارضة، بينها جبهة النصرة، أربع بلدات … بالقذائف": the weapon of the
+                # attack told in the clauses before (its object after an aside)
+                kept[-1].clause = Span(kept[-1].clause.start, c.clause.end, kept[-1].clause.label)
+                seen.add((c.clause.start, c.type))
+                continue
             if c.type in VIOLENCE_TYPES and _resumptive(c.trig.text) and any(k.type == c.type for k in kept):
                 continue  # "وقصفها": the same attack on the place just named
             key = (c.clause.start, c.type)
@@ -1041,7 +1052,7 @@ _HEADING_NOT = _set("قال وقال أفاد وأفاد ذكر وذكر أكد 
 _INNER_END = re.compile(r"[.!?؟؛]+\s|,\s")
 _CONJ_CLAUSE = re.compile(r"\s(?=(?:" + "|".join(fold(w) for w in (
     "وأن", "وإن", "فيما", "بينما", "وبينما", "في حين", "وفي حين", "وسط", "لكن", "ولكن", "ردا على",
-    "رداً على", "ردًا على")) + r")\s)")
+    "رداً على", "ردًا على", "وقال", "وأضاف", "وأفاد", "وذكر", "وأكد", "وأشار", "وأوضح")) + r")\s)")
 """A conjunction that opens a new clause inside a comma-less sentence."""
 _MIN_CONJ_WORDS = 3
 
@@ -1268,6 +1279,7 @@ _NEG_PRESENT = _set("لا لن")
 _WILL_BE = _set("سيكون ستكون وسيكون وستكون")
 
 
+_EFFORT = _set("جهود جهودها جهوده جهودهم خطط خطة خططا مخطط")
 _FOLLOWED = _set("تبعت تبع تلت تلا أعقبت أعقب اعقبت سبقت سبق تلي تلت")
 _ANNOUNCE = _set("إعلان اعلان بإعلان")
 _SPELL = _DURATION | _set("ساعتين يومين أسبوعين شهرين دقائق دقيقة")
