@@ -115,3 +115,9 @@ def test_a_group_listed_by_its_members() -> None:
 
 def test_a_victim_by_rank_after_the_killer() -> None:
     assert fat("احتجاجا على قتل سليمان الأسد للعقيد حسان الشيخ عند دوار الأزهري")[0] == 1
+
+
+def test_a_victim_after_a_pronoun_that_points_to_the_attack() -> None:
+    # "قتل فيه ضابط": killed in it (the attack just named), one officer
+    assert fat("هجوم على نقطة للجيش قرب الحدود قتل فيه ضابط")[0] == 1
+    assert fat("انفجار عبوة قتل خلالها جندي وأصيب آخرون")[0] == 1

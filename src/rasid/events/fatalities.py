@@ -72,6 +72,7 @@ _SINGLE = _set(
     "مواطن مواطنا سيدة قيادي قياديا شرطي شرطيا قائد زعيم أمير مسؤول ناشط صحفي طبيب فتى شاب "
     "متطرف متشدد جهادي مسلح"
 )
+_IN_IT = _set("فيه فيها خلاله خلالها جراءه جراءها بسببه بسببها")
 _LEADER = _set("قائد قيادي زعيم أمير مسؤول القائد القيادي الزعيم الأمير")
 """A title after a victim's name: "مقتل أبو هادي العبود قائد فرقة …" is one death."""
 _ONE = _set("واحد واحدة")
@@ -314,7 +315,10 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
         for i, c in enumerate(cues):
             if c != "kill" or i + 1 >= len(words) and _strip(words[i]) not in _DUAL:
                 continue
-            nxt = _strip(words[i + 1]) if i + 1 < len(words) else ""
+            j = i + 1  # the victim's word; "قتل فيه ضابط صف", "قتل خلالها جندي": after the pronoun
+            if j + 1 < len(words) and _strip(words[j]) in _IN_IT:
+                j += 1
+            nxt = _strip(words[j]) if j < len(words) else ""
             if nxt.startswith("ال") and nxt[2:] in _SINGLE:
                 nxt = nxt[2:]  # "مقتل القائد", "مقتل المتطرف": one person
             if _strip(words[i]) in _DUAL:
@@ -366,7 +370,7 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> Fatali
                     civ, have_civ = v, True
                 elif kind == "combat":
                     comb, have_comb = v, True
-                k = i if _strip(words[i]) in _DUAL else i + 1
+                k = i if _strip(words[i]) in _DUAL else j
                 if by_rank and title is not None:
                     k = title  # the victim is the one after ل, not the killer named before
                 extend(toks[k][0], toks[title if title is not None else k][1])
