@@ -622,3 +622,11 @@ def test_run_on_report_verb_opens_a_clause(ex: EventExtractor) -> None:
 def test_effort_or_plan_is_no_attack(ex: EventExtractor) -> None:
     doc = run(ex, "عنوان\nواتفق الجانبان على تكثيف جهود التصدي لتنظيم داعش في شمال سوريا.")
     assert "armed_clash" not in [e.type for e in doc.events]
+
+
+def test_destroying_armour_is_fighting(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nودمر مقاتلو المعارضة أربع دبابات لقوات النظام على أطراف بلدة مورك.")
+    assert [e.type for e in doc.events] == ["armed_clash"]
+    # what a raid destroyed is the raid's result
+    doc = run(ex, "عنوان\nوشنت طائرات التحالف غارات على مواقع التنظيم أدت إلى تدمير آليات ومدافع.")
+    assert [e.type for e in doc.events] == ["air_strike"]

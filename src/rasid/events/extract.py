@@ -367,6 +367,13 @@ class EventExtractor:
                     w in _AIR_STRICT or w in _WEAPON or w in _ATTACK_NOUNS
                     for w in pw[max(0, t.token - 3):t.token] + pw[t.token + t.ntok:t.token + t.ntok + 1]):
                 continue  # "أصابت الطائرات", "القذيفة أصابت": the weapon that hit is its subject
+            if "armour" in f and (not any(w in _ARMOUR for w in pw[t.token + t.ntok:min(
+                    t.token + t.ntok + 6, bisect.bisect_left(tstarts, clause.end))]) or any(
+                    w in _AIR_STRICT for w in pw[bisect.bisect_left(tstarts, clause.start):
+                                                 bisect.bisect_left(tstarts, clause.end)])):
+                # "دمر مقاتلو المعارضة أربع دبابات": armour destroyed in a fight, not a building, and
+                # not by the aircraft named in the clause ("تدمير عربة … استهدفتها طائرات التحالف")
+                continue
             reach = 12 if _verb_like(t.text) else 6  # "سيطرت فصائل المعارضة المنضوية في ...، أمس، على"
             if "crowd" in f and not any(w in _CROWD or w[:1] == "و" and w[1:] in _CROWD for w in pw):
                 continue  # "قطعوا الطريق", "تجمعات": a protest only where protesters are named
@@ -431,6 +438,8 @@ class EventExtractor:
                                                                   bisect.bisect_left(tstarts, clause.start)):t.token]) \
                         and _ON_W not in pw[t.token:bisect.bisect_left(tstarts, clause.end)]:
                     continue  # "ويستخدم كذلك المدفعية": the arms a party uses, no attack told
+                if t.family == "دمر دبابة" and any(w in _RESULT_VERBS for w in pw[max(0, t.token - 3):t.token]):
+                    continue  # "الضربات تسببت في تدمير آلية": what an attack told destroyed
                 if prev1 in _EFFORT:
                     continue  # "جهود التصدي للتنظيم", "خطط الهجوم": an effort or plan, not an act
                 if _time_anchor(pw, t.token):
@@ -1279,6 +1288,10 @@ _NEG_PRESENT = _set("لا لن")
 _WILL_BE = _set("سيكون ستكون وسيكون وستكون")
 
 
+_ARMOUR = _set(
+    "دبابة دبابات دبابتين آلية آليات آليتين مدرعة مدرعات عربة عربات ناقلة ناقلات مدفع مدافع راجمة راجمات "
+    "الدبابة الدبابات الآلية الآليات المدرعة المدرعات"
+)
 _EFFORT = _set("جهود جهودها جهوده جهودهم خطط خطة خططا مخطط")
 _FOLLOWED = _set("تبعت تبع تلت تلا أعقبت أعقب اعقبت سبقت سبق تلي تلت")
 _ANNOUNCE = _set("إعلان اعلان بإعلان")
