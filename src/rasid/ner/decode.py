@@ -148,30 +148,54 @@ class Decoder:
             b_idx.append(k)
             o_idx.append(off + win)
             a_idx.append(i)
-        table = np.zeros((len(base_of) + 1, 2 * win + 1, n_lab))
+        table = np.zeros((len(base_of), 2 * win + 1, n_lab))
         table[b_idx, o_idx] = self.w.state[a_idx]
+        # most features only have a weight at offset 0 (affixes, shape ...): those get one row
+        # (a code >= 0 in _wcode), the others one row per offset (a code < 0, ~row)
+        multi = np.delete(table, win, axis=1).any(axis=(1, 2))
+        m_ids = np.flatnonzero(multi)
+        s_ids = np.flatnonzero(~multi)
+        code = np.empty(len(base_of), dtype=np.int64)
+        code[s_ids] = np.arange(len(s_ids))
+        code[m_ids] = ~np.arange(len(m_ids))
+        codes = code.tolist()
+        self._wcode = {b: codes[k] for b, k in base_of.items()}
+        self._wone = np.vstack([table[s_ids, win], np.zeros((1, n_lab))])
         # the "bl=" rows again, without offset 0, for words that see it only as neighbours
         bl = [(b, k) for b, k in base_of.items() if b.startswith("bl=")]
-        extra = table[[k for _, k in bl]].copy()
+        extra = table[[k for _, k in bl]]
         extra[:, win] = 0.0
-        self._wzero = len(base_of)
-        self._wbase = base_of
-        self._wextra = {b: len(base_of) + 1 + j for j, (b, _) in enumerate(bl)}
-        self._wtable = np.concatenate([table, extra])
+        n_m = len(m_ids)
+        self._wextra = {b: n_m + 1 + j for j, (b, _) in enumerate(bl)}
+        self._wmany = np.concatenate([table[m_ids], np.zeros((1, 2 * win + 1, n_lab)), extra])
 
     def _word_rows(self, words: Sequence[WordFeatures]) -> np.ndarray:
         """Summed weights ``(len(words), 2 * window + 1, n_labels)`` of each word at each offset."""
-        get, xget = self._wbase.get, self._wextra.get
-        z = self._wzero
-        flat: list[int] = []
-        starts: list[int] = []
+        get, xget = self._wcode.get, self._wextra.get
+        z1, zm = len(self._wone) - 1, len(self._wmany) - len(self._wextra) - 1
+        one: list[int] = []
+        many: list[int] = []
+        s1: list[int] = []
+        sm: list[int] = []
         for wf in words:
-            starts.append(len(flat))
-            flat.append(z)
-            flat.extend([get(a, z) for a in wf.own])
-            if wf.extra:
-                flat.extend([xget(a, z) for a in wf.extra])
-        return np.add.reduceat(self._wtable[flat], starts, axis=0)  # type: ignore[no-any-return]
+            s1.append(len(one))
+            one.append(z1)  # a zero row keeps every group non-empty
+            sm.append(len(many))
+            many.append(zm)
+            for a in wf.own:
+                c = get(a)
+                if c is not None:
+                    if c >= 0:
+                        one.append(c)
+                    else:
+                        many.append(~c)
+            for a in wf.extra:
+                c = xget(a)
+                if c is not None:
+                    many.append(c)
+        rows = np.add.reduceat(self._wmany[many], sm, axis=0)
+        rows[:, self.fx.window] += np.add.reduceat(self._wone[one], s1, axis=0)
+        return rows  # type: ignore[no-any-return]
 
     def _group_sums(self, groups: Sequence[Iterable[str]], table: dict[str, int] | None = None) -> np.ndarray:
         """The summed state weights of each group of feature strings, one row per group."""
