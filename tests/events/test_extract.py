@@ -630,3 +630,11 @@ def test_destroying_armour_is_fighting(ex: EventExtractor) -> None:
     # what a raid destroyed is the raid's result
     doc = run(ex, "عنوان\nوشنت طائرات التحالف غارات على مواقع التنظيم أدت إلى تدمير آليات ومدافع.")
     assert [e.type for e in doc.events] == ["air_strike"]
+
+
+def test_attack_being_prepared_is_planned(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوتستعد فصائل المعارضة لاقتحام مدينة إدلب من ثلاثة محاور.")
+    assert [(e.type, e.modality) for e in doc.events] == [("armed_clash", "planned")]
+    # a bare aim is still no event
+    doc = run(ex, "عنوان\nوحشدت الفصائل مقاتليها على أطراف مدينة إدلب لاقتحامها.")
+    assert "armed_clash" not in [e.type for e in doc.events]

@@ -34,3 +34,12 @@ def test_modality(sentence: str, trigger: str, expected: str) -> None:
 
 def test_denial_is_not_negation_of_a_reject_event() -> None:
     assert mod("نفت الوزارة التقارير عن الهجوم", "نفت", "reject") == "asserted"
+
+
+def test_prepared_attack_is_planned() -> None:
+    t = fold("وتستعد فصائل المعارضة لاقتحام مدينة إدلب")
+    i = t.index(fold("لاقتحام"))
+    assert modality(t, i, i + len(fold("لاقتحام"))) == "planned"
+    t = fold("وسط تحضيرات لفتح معركة في القنيطرة")
+    i = t.index(fold("لفتح"))
+    assert modality(t, i, i + len(fold("لفتح معركة"))) == "planned"

@@ -141,6 +141,7 @@ _OPERATIONS = _set("عمليات عملية")
 _MIN_W = fold("من")
 _ON_W = fold("على")
 _FLED = _set("فروا فر فرت نزحوا نزح نزحت هربا هربوا هرب هروبا فرارا نزوحا خوفا")
+_PREPARE = _set("يستعد تستعد يستعدون يستعدان استعدادا استعدادات تحضيرات تحضيرا التحضير يتأهب تتأهب")
 _PERMIT = _set("سمحت سمح يسمح تسمح السماح بالسماح")
 _FRAME = _PERMIT | _set(
     "يتخوف تتخوف يخشى تخشى خشية مخاوف خوف الخوف خوفا تخوف"
@@ -452,8 +453,11 @@ class EventExtractor:
                 c0 = max(0, t.token - 18)  # "تعرضت بعد منتصف الليل مناطق في مدينة داريا، لقصف"
                 if typ != "casualty" and first[:1] == "ل" and not first.startswith("ال") \
                         and not first.startswith("لقي") and not _consequence(first, t.start, clause) \
-                        and first not in ("لقوا",) and not any(w in _SUBJECTED for w in pw[c0:t.token]):
-                    continue  # "لاقتحام", "للتقدم": an aim; "تعرضت لهجوم" is kept
+                        and first not in ("لقوا",) and not any(w in _SUBJECTED for w in pw[c0:t.token]) \
+                        and not any(w in _PREPARE for w in pw[max(0, t.token - 14):t.token]):
+                    # "لاقتحام", "للتقدم": an aim; "تعرضت لهجوم" is kept, and so is an attack being
+                    # prepared ("ويستعد المقاتلون لاقتحام المدينة", "تحضيرات لفتح معركة"): planned
+                    continue
                 c_first = bisect.bisect_left(tstarts, clause.start)
                 if any(w in _DEMAND for w in pw[max(t.token - 6, c_first, 0):t.token]):
                     continue  # "ودعا المعتصمون إلى إعدام", "طالبوا بإعدام": a demand, not an act
@@ -1047,7 +1051,7 @@ _KNOWN = (_ATTACK_SUBJECTS | _RESPONSIBILITY | _IN_PREP | _WHO | _LAUNCHED | _CL
           _ABOUT | _RELATIVE | _ASKED | _OBLIGATION | _IT_WHICH | _HABITUAL | _ATTACK_NOUNS | _SINCE |
           _ONSET | _SINCE_ONSET | _RESULT_VERBS | _AIR | _GROUND | _SUICIDE | _REMOTE | KILL_WORDS |
           _FORCES | _MILWORDS | _WEAPON | _ATTEMPT | _PURPOSE | _STOP | _ZERO_CUES | _GROUND_FORCES |
-          _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT | _CONFLICT | _USE | _FRAME)
+          _ANAPHORIC | _SUBJECTED | _AFTER_WORDS | _SPORT | _CONFLICT | _USE | _FRAME | _PREPARE)
 
 
 _NEWLINE = re.compile("\n")

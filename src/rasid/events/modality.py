@@ -31,8 +31,10 @@ CONDITIONS = _set("إذا اذا لو ولو وإذا حال حالة لولا �
 PLANNERS = _set(
     "سوف يعتزم تعتزم يعتزمون ينوي تنوي المقرر مقرر يتوقع تتوقع يتوقعون يستعد تستعد يستعدون "
     "تفكر يفكر تخطط يخطط قرر قررت تقرر يقرر ستقوم سيقوم ستعمل سيعمل تعتزمان يزمع تزمع "
-    "ستبدأ سيبدأ تسعى يسعى"
+    "ستبدأ سيبدأ تسعى يسعى يستعدان يتأهب تتأهب"
 )
+_PREPARATION = _set("استعدادا استعدادات تحضيرات تحضيرا التحضير")
+"""Nouns of preparation before a purpose ("تحضيرات لفتح معركة"): the attack is planned."""
 """Intention and schedule words that make a later trigger planned."""
 _STILL_NEG = _set("لا ولا ما")
 _STILL = _set("تزال يزال تزل يزل زالت زال سيما")
@@ -80,7 +82,11 @@ def modality(text: str, trig_start: int, trig_end: int, clause_start: int | None
         return "negated"
     if trig and _future_verb(trig[0]):
         return "planned"
-    if any(w in PLANNERS or _future_verb(w) for w in before[-6:]):
+    if any(w in PLANNERS or w[:1] in ("و", "ف") and w[1:] in PLANNERS or _future_verb(w)
+           for w in before[-6:]):  # "وتستعد الفصائل لاقتحام"
+        return "planned"
+    if trig and trig[0][:1] == "ل" and not trig[0].startswith("ال") and any(
+            w in _PREPARATION for w in before[-3:]):
         return "planned"
     if any(w in _FUTURE_AFTER for w in after[:6]):
         return "planned"
