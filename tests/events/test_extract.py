@@ -638,3 +638,13 @@ def test_attack_being_prepared_is_planned(ex: EventExtractor) -> None:
     # a bare aim is still no event
     doc = run(ex, "عنوان\nوحشدت الفصائل مقاتليها على أطراف مدينة إدلب لاقتحامها.")
     assert "armed_clash" not in [e.type for e in doc.events]
+
+
+def test_opening_fire_with_words_between(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوكان مسلحون فتحوا صباح الأحد النار على دورية للجيش قرب مدينة الرمادي.")
+    assert [e.type for e in doc.events] == ["armed_clash"]
+    doc = run(ex, "عنوان\nوفتحت المروحيات نيران رشاشاتها على الأحياء الشرقية لمدينة حلب.")
+    assert [e.type for e in doc.events] == ["air_strike"]
+    # "فتح" with no fire is no shooting
+    doc = run(ex, "عنوان\nوفتحت السلطات معبر باب الهوى أمام الشاحنات قرب مدينة إدلب.")
+    assert not doc.events

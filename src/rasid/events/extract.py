@@ -368,6 +368,9 @@ class EventExtractor:
                     w in _AIR_STRICT or w in _WEAPON or w in _ATTACK_NOUNS
                     for w in pw[max(0, t.token - 3):t.token] + pw[t.token + t.ntok:t.token + t.ntok + 1]):
                 continue  # "أصابت الطائرات", "القذيفة أصابت": the weapon that hit is its subject
+            if "fire" in f and not any(w in _FIRE for w in pw[t.token + t.ntok:min(
+                    t.token + t.ntok + 4, bisect.bisect_left(tstarts, clause.end))]):
+                continue  # "فتحوا الخميس النار على مركز حدودي": the fire opened is named after the verb
             if "armour" in f and (not any(w in _ARMOUR for w in pw[t.token + t.ntok:min(
                     t.token + t.ntok + 6, bisect.bisect_left(tstarts, clause.end))]) or any(
                     w in _AIR_STRICT for w in pw[bisect.bisect_left(tstarts, clause.start):
@@ -505,6 +508,8 @@ class EventExtractor:
                         typ = "air_strike"
                 elif not ground and not weapon and (any(w in _AIR for w in cwords) or ctx.air_bias):
                     typ = "air_strike"  # bare "قصف" in a clause or an article about air raids
+            if t.family == "فتح النار" and any(w in _AIR_STRICT for w in pw[t.token:t.token + t.ntok + 3]):
+                typ = "air_strike"  # "فتح الطيران الحربي نيران رشاشاته على": aircraft strafing
             if typ in ("air_strike", "shelling") and _conjoined(words, pw, max(lo, t.token),
                                                                min(len(words), t.token + t.ntok + 4)):
                 also = "shelling" if typ == "air_strike" else "air_strike"  # "القصف الجوي والمدفعي"
@@ -1292,6 +1297,7 @@ _NEG_PRESENT = _set("لا لن")
 _WILL_BE = _set("سيكون ستكون وسيكون وستكون")
 
 
+_FIRE = _set("النار نيران النيران نار")
 _ARMOUR = _set(
     "دبابة دبابات دبابتين آلية آليات آليتين مدرعة مدرعات عربة عربات ناقلة ناقلات مدفع مدافع راجمة راجمات "
     "الدبابة الدبابات الآلية الآليات المدرعة المدرعات"

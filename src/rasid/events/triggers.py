@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 
 FLAGS = frozenset({
     "mil", "pol", "air", "blast", "terr", "ala", "noal", "weak", "place", "anaphor", "armed", "needair",
-    "force", "resp", "crowd", "arms", "armour",
+    "force", "resp", "crowd", "arms", "armour", "fire",
 })
 _ALT = re.compile(r"\{([^{}]*)\}")
 
