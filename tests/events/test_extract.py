@@ -648,3 +648,10 @@ def test_opening_fire_with_words_between(ex: EventExtractor) -> None:
     # "فتح" with no fire is no shooting
     doc = run(ex, "عنوان\nوفتحت السلطات معبر باب الهوى أمام الشاحنات قرب مدينة إدلب.")
     assert not doc.events
+
+
+def test_the_attack_named_with_its_perpetrator(ex: EventExtractor) -> None:
+    # "منفذ الهجوم الانتحاري … الذي أوقع 20 قتيلا": the bombing is reported with its toll
+    doc = run(ex, "عنوان\nوقالت الشرطة إن منفذ الهجوم الانتحاري الذي أوقع 20 قتيلا في مدينة القامشلي شاب في "
+                  "العشرين.")
+    assert [e.type for e in doc.events] == ["suicide_bomb"]
