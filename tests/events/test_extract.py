@@ -655,3 +655,10 @@ def test_the_attack_named_with_its_perpetrator(ex: EventExtractor) -> None:
     doc = run(ex, "عنوان\nوقالت الشرطة إن منفذ الهجوم الانتحاري الذي أوقع 20 قتيلا في مدينة القامشلي شاب في "
                   "العشرين.")
     assert [e.type for e in doc.events] == ["suicide_bomb"]
+
+
+def test_offensive_launched_in_an_article_about_a_bombing(ex: EventExtractor) -> None:
+    raw = ("عنوان\nقتل عشرة أشخاص في تفجير سيارة مفخخة في مدينة القامشلي.\n"
+           "وردت فصائل المعارضة ببدء الهجوم على بلدة خان طومان جنوب حلب.")
+    doc = run(ex, raw)
+    assert [e.type for e in doc.events] == ["remote_explosive", "armed_clash"]

@@ -530,13 +530,15 @@ class EventExtractor:
                     continue  # "ويحاول التنظيم التقدم", "لم تتمكن من التقدم": an ongoing aim, no fight told
                 if any(w in _ATTEMPT for w in pw[ci0:t.token]):
                     typ = "armed_clash"  # "محاولة قوات النظام التقدم": fighting, no gain
-            if "anaphor" in f and (ctx.blast_seen or ctx.doc_blast) and (
+            if "anaphor" in f and (ctx.blast_seen or ctx.doc_blast) \
+                    and not (t.token > 0 and pw[t.token - 1] in _ONSET) and (
                     len({side_of(m.code) for m in armed}) < 2
                     or words[t.token] in _THE_ATTACK
                     and not any(w in _CLASH_CUES for w in pw[max(0, t.token - 10):t.token + 10])
                     and not (t.token + 2 < len(pw) and pw[t.token + 1] in _RELATIVE
                              and pw[t.token + 2] in _LAUNCHED)):
-                # "الهجوم" in an article about a bombing (the definite noun: the bombing told)
+                # "الهجوم" in an article about a bombing (the definite noun: the bombing told; not an
+                # offensive launched, "ببدء الهجوم على البلدتين")
                 typ = ctx.blast if ctx.blast_seen else ctx.doc_blast  # "الهجوم" in an article about a bombing
                 named_blast = True
             if typ in ("remote_explosive", "suicide_bomb"):
