@@ -662,3 +662,10 @@ def test_offensive_launched_in_an_article_about_a_bombing(ex: EventExtractor) ->
            "وردت فصائل المعارضة ببدء الهجوم على بلدة خان طومان جنوب حلب.")
     doc = run(ex, raw)
     assert [e.type for e in doc.events] == ["remote_explosive", "armed_clash"]
+
+
+def test_advance_toward_a_place_is_fighting(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوتقدمت فصائل المعارضة باتجاه مطار أبو الظهور العسكري في ريف إدلب.")
+    assert [e.type for e in doc.events] == ["armed_clash"]
+    doc = run(ex, "عنوان\nوتقدمت فصائل المعارضة في بلدة مورك بريف حماة الشمالي.")
+    assert [e.type for e in doc.events] == ["territory_gain_nonstate"]

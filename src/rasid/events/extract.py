@@ -530,6 +530,8 @@ class EventExtractor:
                     continue  # "ويحاول التنظيم التقدم", "لم تتمكن من التقدم": an ongoing aim, no fight told
                 if any(w in _ATTEMPT for w in pw[ci0:t.token]):
                     typ = "armed_clash"  # "محاولة قوات النظام التقدم": fighting, no gain
+                elif t.family == "تقدم" and any(w in _TOWARD for w in pw[t.token + t.ntok:t.token + t.ntok + 4]):
+                    typ = "armed_clash"  # "تقدمت القوات باتجاه المباني": an advance toward, nothing taken
             if "anaphor" in f and (ctx.blast_seen or ctx.doc_blast) \
                     and not (t.token > 0 and pw[t.token - 1] in _ONSET) and (
                     len({side_of(m.code) for m in armed}) < 2
@@ -1300,6 +1302,7 @@ _WILL_BE = _set("سيكون ستكون وسيكون وستكون")
 
 
 _FIRE = _set("النار نيران النيران نار")
+_TOWARD = _set("باتجاه اتجاه نحو صوب")
 _ARMOUR = _set(
     "دبابة دبابات دبابتين آلية آليات آليتين مدرعة مدرعات عربة عربات ناقلة ناقلات مدفع مدافع راجمة راجمات "
     "الدبابة الدبابات الآلية الآليات المدرعة المدرعات"
