@@ -669,3 +669,11 @@ def test_advance_toward_a_place_is_fighting(ex: EventExtractor) -> None:
     assert [e.type for e in doc.events] == ["armed_clash"]
     doc = run(ex, "عنوان\nوتقدمت فصائل المعارضة في بلدة مورك بريف حماة الشمالي.")
     assert [e.type for e in doc.events] == ["territory_gain_nonstate"]
+
+
+def test_run_in_heading_takes_the_place_of_its_report(ex: EventExtractor) -> None:
+    raw = ("عنوان\nقتل مدنيون في غارات على مدينة إدلب. قصف مستشفى الشفاء وفي مدينة منبج، قال ناشطون إن "
+           "الطائرات قصفت مستشفى الشفاء.")
+    doc = run(ex, raw)
+    [h] = [e for e in doc.events if e.evidence == "قصف مستشفى الشفاء"]
+    assert h.location is not None and h.location.name == "Manbij"

@@ -196,6 +196,7 @@ class _Ctx:
     towns: list[Location] = field(default_factory=list)
     place_mentions: list[Any] = field(default_factory=list)
     head_location: Location | None = None
+    next_sent: Span | None = None
     loc_cache: dict[tuple[int, int], Location | None] = field(default_factory=dict)
     resolved: dict[tuple[int, int], Location | None] = field(default_factory=dict)
     date_cache: dict[tuple[int, int], tuple[int, int] | None] = field(default_factory=dict)
@@ -300,6 +301,7 @@ class EventExtractor:
                 ctx.actor2 = None
                 ctx.para_air = None
                 ctx.last_event = {}
+            ctx.next_sent = sents[si + 1] if si + 1 < len(sents) else None
             events.extend(self._sentence(doc, sent, si, ctx))
         return events
 
@@ -886,6 +888,11 @@ class EventExtractor:
         loc = self._nearest_place(text, t, clause, places, actors, ctx)
         if loc is None:
             loc = self._nearest_place(text, t, sent, places, actors, ctx)
+        if loc is None and sent.label == _HEADING and ctx.next_sent is not None:
+            # a run-in sub-heading ("قصف مستشفى عائشة") titles the report after it ("وفي مدينة منبج …")
+            nxt = ctx.next_sent
+            loc = self._nearest_place(text, t, nxt, self._places(text, nxt),
+                                      self.actors.find(text, nxt.start, nxt.end), ctx)
         if loc is None:
             loc = self._location(text, clause.start, clause.end, ctx)  # "قرية X" with X unknown
             if loc is not None and loc.start is not None and _after_seat(text, loc.start):
