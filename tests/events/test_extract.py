@@ -677,3 +677,11 @@ def test_run_in_heading_takes_the_place_of_its_report(ex: EventExtractor) -> Non
     doc = run(ex, raw)
     [h] = [e for e in doc.events if e.evidence == "قصف مستشفى الشفاء"]
     assert h.location is not None and h.location.name == "Manbij"
+
+
+def test_relative_clause_under_attack_is_a_second_event(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nأعلنت الفصائل بدء معارك بريف حماة نصرة لمدينة داريا التي تتعرض لقصف عنيف من قوات النظام.")
+    assert sorted(e.type for e in doc.events) == ["armed_clash", "shelling"]
+    [c] = [e for e in doc.events if e.type == "armed_clash"]
+    # the town the battle is fought for is not where it is fought
+    assert c.location is not None and c.location.name != "Darayya"

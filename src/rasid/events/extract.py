@@ -1006,6 +1006,10 @@ class EventExtractor:
         if origin is not None and any(m.start < origin.start() for m in cands):
             # "قذائف على حي باب توما، مصدرها مواقع الفصائل في حي جوبر": where the fire came from
             cands = [m for m in cands if m.start < origin.start()]
+        support = _SUPPORT_RE.search(text, span.start, span.end)
+        if support is not None and t.end <= support.start() and any(m.start < support.start() for m in cands):
+            # "بدء معارك بريف اللاذقية نصرة لمدينة الزبداني": the town the fight is for
+            cands = [m for m in cands if m.start < support.start()]
         best: tuple[tuple[int, int, int, int], Location] | None = None
         for m in cands:
             key = (m.start, m.end)
@@ -1081,8 +1085,10 @@ _HEADING_NOT = _set("قال وقال أفاد وأفاد ذكر وذكر أكد 
 _INNER_END = re.compile(r"[.!?؟؛]+\s|,\s")
 _CONJ_CLAUSE = re.compile(r"\s(?=(?:" + "|".join(fold(w) for w in (
     "وأن", "وإن", "فيما", "بينما", "وبينما", "في حين", "وفي حين", "وسط", "لكن", "ولكن", "ردا على",
-    "رداً على", "ردًا على", "وقال", "وأضاف", "وأفاد", "وذكر", "وأكد", "وأشار", "وأوضح")) + r")\s)")
-"""A conjunction that opens a new clause inside a comma-less sentence."""
+    "رداً على", "ردًا على", "وقال", "وأضاف", "وأفاد", "وذكر", "وأكد", "وأشار", "وأوضح",
+    "التي تتعرض", "التي تعرضت", "الذي يتعرض", "الذي تعرض", "التي يتعرض", "الذي تتعرض")) + r")\s)")
+"""A conjunction that opens a new clause inside a comma-less sentence (and a relative clause that
+tells a second attack: "نصرة لمدينة الزبداني التي تتعرض لهجوم واسع")."""
 _MIN_CONJ_WORDS = 3
 
 
@@ -1178,6 +1184,9 @@ def _anaphoric_place(text: str, span: Span) -> bool:
 
 
 _ORIGIN_RE = re.compile(r"(?:^|\s)و?(?:مصدرها|مصدره|مصدر)(?=\s)")
+_SUPPORT_RE = re.compile(r"(?:^|\s)(?:" + "|".join(fold(w) for w in (
+    "نصرة", "نصرةً", "دعما", "دعماً", "تضامنا", "تضامناً", "لفك الحصار عن", "لتخفيف الضغط عن")) + r")(?=\s)")
+"""The town a battle is fought for ("معارك بريف اللاذقية نصرة لمدينة الزبداني"), not where it is."""
 
 
 def _conjoined(words: list[str], pw: list[str], lo: int, hi: int) -> bool:
