@@ -685,3 +685,21 @@ def test_relative_clause_under_attack_is_a_second_event(ex: EventExtractor) -> N
     [c] = [e for e in doc.events if e.type == "armed_clash"]
     # the town the battle is fought for is not where it is fought
     assert c.location is not None and c.location.name != "Darayya"
+
+
+def test_means_of_a_fight_is_no_second_attack(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوتمكنت الفصائل من صد تقدم قوات النظام نحو بلدة مورك، عبر استهدافها بالصواريخ الموجهة.")
+    assert [e.type for e in doc.events] == ["armed_clash"]
+    # explosions caused by a raid are still the raid
+    doc = run(ex, "عنوان\nوهزت انفجارات قوية ريف دير الزور جراء استهداف طائرات التحالف مواقع التنظيم.")
+    assert [e.type for e in doc.events] == ["air_strike"]
+
+
+def test_sites_of_the_clashes_are_no_new_clash(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوشن الطيران الحربي غارات على مواقع الاشتباكات في محيط مدينة الحسكة.")
+    assert [e.type for e in doc.events] == ["air_strike"]
+
+
+def test_booby_trapped_car_synonym(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوقالت الشرطة إن سيارة ملغومة انفجرت قرب حاجز للجيش في مدينة الرمادي.")
+    assert [e.type for e in doc.events] == ["remote_explosive"]

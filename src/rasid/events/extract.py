@@ -112,7 +112,7 @@ _AIR_FORCES = frozenset({
 _AIR_ACTORS = frozenset({
     "COALITION", "USA-MIL", "TUR-MIL", "FRA-MIL", "GBR-MIL", "RUS-MIL", "JOR-MIL", "ISR-MIL",
 })
-_ANAPHORIC = _set("هذه هذا تلك ذلك مناطق محاور خطوط جبهات منطقة خط جبهة قواعد")
+_ANAPHORIC = _set("هذه هذا تلك ذلك مناطق محاور خطوط جبهات منطقة خط جبهة قواعد مواقع أماكن")
 _SUBJECTED = _set("تعرض تعرضت تتعرض يتعرض تعرضوا عرضة تعرضها تعرضتا تتعرضان يتعرضون تبادل وتبادل")
 _DEMONSTRATIVE = _set("هذه هذا تلك ذلك")
 _AFTER_WORDS = _set("بعد إثر اثر عقب")
@@ -156,7 +156,7 @@ _SUICIDE = _set("انتحاري انتحارية الانتحاري الانتح
                 "أنفسهم نفسيهما "
                 "لأنفسهم")
 _CONFLICT = _set("نزاع النزاع نزاعا الحرب حرب الأزمة")
-_REMOTE = _set("مفخخة المفخخة عبوة عبوات لغم ألغام")
+_REMOTE = _set("مفخخة المفخخة عبوة عبوات لغم ألغام ملغومة الملغومة")
 _ALA = _set("على علي")
 _RESPONSIBILITY = _set("المسؤولية مسؤولية المسؤوليه مسؤولية")
 _VERB_PREFIX = ("ي", "ت", "ن")
@@ -337,6 +337,7 @@ class EventExtractor:
         cstarts = [c.start for c in clauses]
 
         cands: list[_Cand] = []
+        means: set[int] = set()  # clauses that tell the means of a fight already named
         year = ctx.year
         for t in trigs:
             f = t.flags
@@ -571,13 +572,21 @@ class EventExtractor:
             clause_first = t.token == bisect.bisect_left(tstarts, clause.start)
             coord_noun = words[t.token][:1] == "و" and fold("استهداف") in words[t.token]
             if t.family == "استهدف" and (
-                    any(k.trig.start < t.start and k.type in VIOLENCE_TYPES
+                    any(k.trig.start < t.start and k.type in VIOLENCE_TYPES and k.trig.family != "انفجار"
                         and (k.clause.start == clause.start or clause_first and not coord_noun)
                         for k in cands)
                     or any(w in _ATTACK_NOUNS for w in pw[max(0, t.token - 3):t.token])
                     or t.token + t.ntok < len(pw) and pw[t.token + t.ntok] in _ATTACK_SUBJECTS):
                 # "واستهدف الهجوم السيطرة على …", "واستهدفت العملية عناصر": what the attack aimed at
                 continue  # "ضربة جوية ... استهدفت مناطق": the target of an attack already named
+            if "weak" in f and typ in VIOLENCE_TYPES and (clause.start in means or t.token > 0 and (
+                    pw[t.token - 1] in _MEANS or t.token > 1 and pw[t.token - 2] == _MIN_W
+                    and pw[t.token - 1] == fold("خلال")) and any(
+                    k.type in _GROUND_FIGHT and k.type != typ for k in cands)):
+                # "تمكنت الفصائل من تدمير دبابة، عبر استهدافها بصاروخ تاو", "وكبدناهم خسائر جراء
+                # استهدافهم بالصواريخ": the means of the fight just told (with the weapon after it)
+                means.add(clause.start)
+                continue
             cands.append(_Cand(t, typ, clause, "weak" in f and not named_blast))
             if also is not None and also != typ:
                 cands.append(_Cand(t, also, clause, "weak" in f))
@@ -1135,7 +1144,7 @@ _GROUND_RE = re.compile("|".join(fold(w) for w in (
     "قذائف", "قذيفة", "مدفعي", "هاون", "راجمات", "صواريخ", "صاروخ")))
 _SUICIDE_RE = re.compile("|".join(fold(w) for w in (
     "انتحاري", "انتحارية", "فجر نفسه", "حزام ناسف", "انغماسي")))
-_REMOTE_RE = re.compile("|".join(fold(w) for w in ("مفخخة", "عبوة ناسفة", "عبوات ناسفة", "لغم")))
+_REMOTE_RE = re.compile("|".join(fold(w) for w in ("مفخخة", "عبوة ناسفة", "عبوات ناسفة", "لغم", "ملغومة")))
 
 
 def _doc_priors(text: str) -> tuple[bool, str | None]:
@@ -1319,6 +1328,7 @@ _WILL_BE = _set("سيكون ستكون وسيكون وستكون")
 
 _FIRE = _set("النار نيران النيران نار")
 _TOWARD = _set("باتجاه اتجاه نحو صوب")
+_MEANS = _set("عبر جراء بواسطة")
 _ARMOUR = _set(
     "دبابة دبابات دبابتين آلية آليات آليتين مدرعة مدرعات عربة عربات ناقلة ناقلات مدفع مدافع راجمة راجمات "
     "الدبابة الدبابات الآلية الآليات المدرعة المدرعات"
