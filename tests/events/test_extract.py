@@ -703,3 +703,9 @@ def test_sites_of_the_clashes_are_no_new_clash(ex: EventExtractor) -> None:
 def test_booby_trapped_car_synonym(ex: EventExtractor) -> None:
     doc = run(ex, "عنوان\nوقالت الشرطة إن سيارة ملغومة انفجرت قرب حاجز للجيش في مدينة الرمادي.")
     assert [e.type for e in doc.events] == ["remote_explosive"]
+
+
+def test_airbase_the_jets_flew_from_is_not_the_place_hit(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوقصفت الطائرات التركية مواقع للتنظيم قرب مدينة جرابلس قبل أن تعود إلى قاعدة ديار بكر.")
+    [e] = doc.events
+    assert e.location is not None and e.location.name != "Diyarbakır"

@@ -904,8 +904,9 @@ class EventExtractor:
                                       self.actors.find(text, nxt.start, nxt.end), ctx)
         if loc is None:
             loc = self._location(text, clause.start, clause.end, ctx)  # "قرية X" with X unknown
-            if loc is not None and loc.start is not None and _after_seat(text, loc.start):
-                loc = None  # "وأضاف المرصد ومقره بريطانيا": where the reporter sits
+            if loc is not None and loc.start is not None and (
+                    _after_seat(text, loc.start) or _BASE_RE.search(text, t.end, loc.start)):
+                loc = None  # "وأضاف المرصد ومقره بريطانيا": where the reporter sits (or the jets' base)
         carried = ctx.location or ctx.doc_location or ctx.head_location
         if loc is None or loc.precision >= 4:
             # a country says little: the paragraph's place, else the article's, else the headline's
@@ -1015,6 +1016,9 @@ class EventExtractor:
         if origin is not None and any(m.start < origin.start() for m in cands):
             # "قذائف على حي باب توما، مصدرها مواقع الفصائل في حي جوبر": where the fire came from
             cands = [m for m in cands if m.start < origin.start()]
+        base = _BASE_RE.search(text, max(span.start, t.end), span.end)
+        if base is not None:
+            cands = [m for m in cands if m.start < base.start()]  # the airbase the jets flew from
         support = _SUPPORT_RE.search(text, span.start, span.end)
         if support is not None and t.end <= support.start() and any(m.start < support.start() for m in cands):
             # "بدء معارك بريف اللاذقية نصرة لمدينة الزبداني": the town the fight is for
@@ -1193,6 +1197,9 @@ def _anaphoric_place(text: str, span: Span) -> bool:
 
 
 _ORIGIN_RE = re.compile(r"(?:^|\s)و?(?:مصدرها|مصدره|مصدر)(?=\s)")
+_BASE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(fold(w) for w in (
+    "تعود إلى", "تعود الى", "عادت إلى", "عادت الى", "عودتها إلى", "أقلعت من", "انطلقت من")) + r")(?=\s)")
+"""Where aircraft flew from or back to ("قبل أن تعود إلى قاعدة ديار بكر"): not the place hit."""
 _SUPPORT_RE = re.compile(r"(?:^|\s)(?:" + "|".join(fold(w) for w in (
     "نصرة", "نصرةً", "دعما", "دعماً", "تضامنا", "تضامناً", "لفك الحصار عن", "لتخفيف الضغط عن")) + r")(?=\s)")
 """The town a battle is fought for ("معارك بريف اللاذقية نصرة لمدينة الزبداني"), not where it is."""
