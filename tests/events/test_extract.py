@@ -709,3 +709,9 @@ def test_airbase_the_jets_flew_from_is_not_the_place_hit(ex: EventExtractor) -> 
     doc = run(ex, "عنوان\nوقصفت الطائرات التركية مواقع للتنظيم قرب مدينة جرابلس قبل أن تعود إلى قاعدة ديار بكر.")
     [e] = doc.events
     assert e.location is not None and e.location.name != "Diyarbakır"
+
+
+def test_each_event_of_a_clause_takes_its_own_place(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nمعارك عنيفة في داريا واعتصام في اللاذقية")
+    places = {e.type: e.location.name if e.location else None for e in doc.events}
+    assert places == {"armed_clash": "Dārayyā", "protest": "Latakia"}

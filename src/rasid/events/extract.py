@@ -197,6 +197,7 @@ class _Ctx:
     place_mentions: list[Any] = field(default_factory=list)
     head_location: Location | None = None
     next_sent: Span | None = None
+    sent_trigs: list[int] = field(default_factory=list)
     loc_cache: dict[tuple[int, int], Location | None] = field(default_factory=dict)
     resolved: dict[tuple[int, int], Location | None] = field(default_factory=dict)
     date_cache: dict[tuple[int, int], tuple[int, int] | None] = field(default_factory=dict)
@@ -703,6 +704,7 @@ class EventExtractor:
         needy = [c for c in fat_types
                  if cfat.get(c.clause.start) is None or cfat[c.clause.start].total is None]
         owner = {k: _owner(needy, v.start) for k, v in cfat.items() if k not in own and needy}
+        ctx.sent_trigs = [k.trig.start for k in final]
         for c in final:
             prev_ev = ctx.last_event.get(c.type) or ctx.last_event.get("violence")
             if prev_ev is not None and prev_ev.start >= doc.raw_span(sent.start, sent.end)[0] \
@@ -1038,6 +1040,11 @@ class EventExtractor:
             if loc is None:
                 continue
             dist = m.start - t.end if m.start >= t.end else (t.start - m.end) + 1
+            if any(min(t.end, m.start) < k < max(t.start, m.end) for k in ctx.sent_trigs) or (
+                    m.end <= t.start and any(k < m.start for k in ctx.sent_trigs)):
+                # "معارك في داريا واعتصام في اللاذقية": a place told after another event's trigger
+                # (or across one) is that event's
+                dist += 1000
             key = (1 if loc.precision >= 4 else 0, 0 if loc.country in (None, "SY") else 1,
                    loc.precision, dist)
             if best is None or key < best[0]:
