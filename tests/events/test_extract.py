@@ -715,3 +715,11 @@ def test_each_event_of_a_clause_takes_its_own_place(ex: EventExtractor) -> None:
     doc = run(ex, "عنوان\nمعارك عنيفة في داريا واعتصام في اللاذقية")
     places = {e.type: e.location.name if e.location else None for e in doc.events}
     assert places == {"armed_clash": "Dārayyā", "protest": "Latakia"}
+
+
+def test_headline_fight_takes_the_articles_main_attacker(ex: EventExtractor) -> None:
+    raw = ("معارك عنيفة في ريف حماة\nشنت فصائل المعارضة هجوما على مواقع قوات النظام في بلدة مورك. "
+           "وقصفت فصائل المعارضة حاجزا لقوات النظام في بلدة كفرزيتا.")
+    doc = run(ex, raw)
+    assert doc.events[0].evidence == "معارك عنيفة في ريف حماة"
+    assert doc.events[0].actor1 == "SYR-REB"

@@ -304,6 +304,12 @@ class EventExtractor:
                 ctx.last_event = {}
             ctx.next_sent = sents[si + 1] if si + 1 < len(sents) else None
             events.extend(self._sentence(doc, sent, si, ctx))
+        if ctx.doc_actor1 is not None:
+            # a fight with no party named before it (the headline "معارك اللاذقية", told before any
+            # actor): the article's main attacker
+            for ev in events:
+                if ev.actor1 is None and ev.type in _FIGHTS and ev.actor2 != ctx.doc_actor1:
+                    ev.actor1 = ctx.doc_actor1
         return events
 
     # --------------------------------------------------------------- sentence
@@ -1331,6 +1337,7 @@ def _first_cue(words: list[str], first: frozenset[str], second: frozenset[str]) 
 _VERB_FORM = re.compile("|".join(fold(w) for w in ("استهداف", "مستهدف")))
 
 
+_FIGHTS = frozenset({"armed_clash", "shelling", "territory_gain_govt", "territory_gain_nonstate"})
 _ASSESSED = frozenset({"air_strike", "shelling", "armed_clash"})
 _FUTURE = re.compile(r"^[وف]?س[يتن]\w{2,}$")
 _NOT_FUTURE = tuple(fold(w) for w in (
