@@ -723,3 +723,15 @@ def test_headline_fight_takes_the_articles_main_attacker(ex: EventExtractor) -> 
     doc = run(ex, raw)
     assert doc.events[0].evidence == "معارك عنيفة في ريف حماة"
     assert doc.events[0].actor1 == "SYR-REB"
+
+
+def test_gunshots_and_bullets_are_shootings(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوأصيب مدنيان بأعيرة نارية أطلقها عناصر من الشرطة قرب مدينة القامشلي.")
+    assert [e.type for e in doc.events] == ["attack_on_civilians"]
+    doc = run(ex, "عنوان\nوقتل مدني برصاص قناص في حي صلاح الدين بمدينة حلب.")
+    assert [e.type for e in doc.events] == ["attack_on_civilians"]
+
+
+def test_celebratory_gunfire_is_no_attack(ex: EventExtractor) -> None:
+    doc = run(ex, "عنوان\nوحذرت الشرطة من إطلاق الأعيرة النارية في حفلات الزواج في مدينة جازان.")
+    assert not [e for e in doc.events if e.type in ("armed_clash", "attack_on_civilians")]

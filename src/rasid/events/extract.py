@@ -885,6 +885,9 @@ class EventExtractor:
                 and _civilian_shooting(text, t.end, clause.end, (sent.start, sent.end)):
             # "تعرضوا لإطلاق نار من الشرطة", "أطلق النار عليه": shots at people, not a fight
             typ, a2 = "attack_on_civilians", (a2 if a2 == "CIV" or roles.m2 is not None else None)
+        elif typ == "armed_clash" and t.family in _SHOOTING and t.text[:1] == "ب" and (
+                roles.m2 is None or a2 == "CIV") and civilian_cue(text, clause.start, t.start):
+            typ, a2 = "attack_on_civilians", "CIV"  # "قتل مدني برصاص قناص", "أصيب مدنيان بأعيرة نارية"
         if violence and a2 is not None and a2 != "CIV":
             ctx.actor2 = a2
         if typ in ("protest", "riot") and a1 is not None and a1.endswith(("-GOV", "-MIL")):
