@@ -31,7 +31,8 @@ def main() -> None:
     """Score the tagger on the test split."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--train", action="store_true", help="train a model first (into a temporary folder)")
-    ap.add_argument("--no-corpus", action="store_true", help="with --train: one stage, no corpus prior")
+    ap.add_argument("--corpus", action="store_true",
+                    help="with --train: two stages, with a corpus prior from SaudiNewsNet")
     ap.add_argument("--test", default=str(SHARED / "ner" / "ANERcorp_test.txt"))
     ap.add_argument("--no-propagate", action="store_true")
     args = ap.parse_args()
@@ -48,7 +49,7 @@ def main() -> None:
             SHARED / "ner" / "ANERcorp_train.txt",
             model,
             lists_dir,
-            corpus=None if args.no_corpus else SHARED / "corpus" / "saudinewsnet",
+            corpus=SHARED / "corpus" / "saudinewsnet" if args.corpus else None,
         )
         pkg = Path(str(_model_path().parent.parent / "ner"))
         for f in pkg.iterdir():

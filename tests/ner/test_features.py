@@ -86,3 +86,27 @@ def test_document_features_share_context_across_mentions() -> None:
     # a sentence alone is the same as a one-sentence document without the d: part
     plain = fx.sentence(["وأضاف", "شيراك", "أن"])
     assert [[f for f in t if not f.startswith("d:")] for t in feats[1]] == plain
+
+
+def test_short_quotes_are_marked_and_long_ones_are_not() -> None:
+    fx = _small()
+    feats = fx.sentence(["نشرت", "صحيفة", "«", "الحياة", "اللندنية", "»", "تقريرا", "عن", '"', "حزب", "الله", '"'])
+    assert {"q", "q[", "ql=2"} <= set(feats[3]) and "q]" not in feats[3]
+    assert {"q", "q]", "ql=2"} <= set(feats[4]) and "q[" not in feats[4]
+    assert "q" not in feats[1] and "q" not in feats[6]  # outside the quotes
+    assert {"q", "q[", "ql=2"} <= set(feats[9]) and "q]" in feats[10]  # straight quotes too
+    quoted_sentence = ["قال", '"', "إن", "القوات", "لن", "تنسحب", "من", "المدينة", "قبل", "نهاية", "العام", '"']
+    assert not any("q" in f for f in fx.sentence(quoted_sentence))
+    assert "q" not in Featurizer(fx.res, quotes=False).sentence(["«", "الحياة", "»"])[1]
+
+
+def test_word_features_are_shared_by_the_string_and_parts_views() -> None:
+    fx = _small()
+    doc = [["قال", "الرئيس", "محمد", "في", "حلب"], ["وأضاف", "محمد", "أن", "دير", "الزور", "آمنة"]]
+    words, extras, bags = fx.document_parts(doc)[1]
+    assert words[1].folded == "محمد" and "fn" in words[1].own
+    assert words[0].key is not None and words[0].key != words[0].folded  # وأضاف -> أضاف
+    assert bags is not None and "-1:cue=PERS" in bags[1]  # from the mention in sentence 1
+    assert "gadm=B" in extras[3] and "1:gadm=I" in extras[3]
+    strings = fx.document(doc)[1]
+    assert "-1:w=محمد" in strings[2] and "d:-1:cue=PERS" in strings[1]

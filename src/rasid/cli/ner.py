@@ -116,9 +116,10 @@ def register(app: typer.Typer) -> None:
             Path("../shared/data/ner/ANERcorp_train.txt"), "--train",
             help="CoNLL training file (token TAG lines)."),
         corpus: Path | None = typer.Option(
-            Path("../shared/data/corpus/saudinewsnet"), "--corpus",
-            help="Unlabelled corpus folder for the corpus prior (SaudiNewsNet zips or .txt files)."),
-        no_corpus: bool = typer.Option(False, "--no-corpus", help="Train in one stage, without a corpus."),
+            None, "--corpus",
+            help="Unlabelled corpus folder (SaudiNewsNet zips or .txt files): train in two stages, with a "
+            "corpus prior (off by default: no gain in cross-validation next to the document features)."),
+        no_corpus: bool = typer.Option(False, "--no-corpus", help="Train in one stage (the default)."),
         model: Path | None = typer.Option(
             None, "--model", help="Where the model goes (default: the package's data/models/ner.crfsuite)."),
         lists: Path | None = typer.Option(

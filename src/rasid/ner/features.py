@@ -40,7 +40,7 @@ from pathlib import Path
 
 from rasid.errors import DataFileError
 from rasid.text.normalize import fold
-from rasid.text.tokenize import bases
+from rasid.text.tokenize import readings
 
 __all__ = ["Resources", "Featurizer", "ENTITY_TYPES", "lexical_prior", "entity_phrases"]
 
@@ -77,7 +77,7 @@ class Resources:
         first_names: given names.
         known: family names of well-known figures.
         cues: cue word -> cue type (LOC, PERS, ORG, V).
-        clusters: word -> (coarse, medium, fine) word-class ids.
+        clusters: word -> word-class ids (coarse, medium, fine, then any further granularities).
         prior: word -> feature value of the lexical prior (e.g. ``PERS>50``).
         cprior: word -> feature value of the corpus prior.
     """
@@ -86,7 +86,7 @@ class Resources:
     first_names: frozenset[str] = frozenset()
     known: frozenset[str] = frozenset()
     cues: dict[str, str] = field(default_factory=dict)
-    clusters: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     prior: dict[str, str] = field(default_factory=dict)
     cprior: dict[str, str] = field(default_factory=dict)
 
@@ -121,11 +121,11 @@ class Resources:
             cues.setdefault(fold(parts[1]), parts[0])
         res.cues = cues
         if clusters:
-            cl: dict[str, tuple[str, str, str]] = {}
+            cl: dict[str, tuple[str, ...]] = {}
             for ln in _lines(d / "clusters.tsv"):
                 parts = ln.split("\t")
-                if len(parts) == 4:
-                    cl[parts[0]] = (parts[1], parts[2], parts[3])
+                if len(parts) >= 4:
+                    cl[parts[0]] = tuple(parts[1:])
             res.clusters = cl
         cp = d / "corpus_prior.tsv"
         if cp.is_file():
@@ -203,7 +203,7 @@ def lexical_prior(
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class WordFeatures:
     """The features one word contributes, whatever its context.
 
@@ -212,7 +212,7 @@ class WordFeatures:
         own: its own features (window offset 0).
         near: what its neighbours at offsets ±1 see (to be prefixed ``-1:``/``1:``).
         far: what the words at offsets ±2 see.
-        extra: the features of ``near`` that are not in ``own`` (``[]`` or the ``bl=`` base).
+        extra: the features of ``near`` that are not in ``own`` (none, or the ``bl=`` base).
         agg: ``(offset, features)``: what document features collect of this word
             when it is at that offset from a mention (see ``_AGG``); offsets
             with nothing to collect are left out.
@@ -222,11 +222,11 @@ class WordFeatures:
     """
 
     folded: str
-    own: list[str]
-    near: list[str]
-    far: list[str]
-    extra: list[str]
-    agg: tuple[tuple[int, list[str]], ...]
+    own: tuple[str, ...]
+    near: tuple[str, ...]
+    far: tuple[str, ...]
+    extra: tuple[str, ...]
+    agg: tuple[tuple[int, tuple[str, ...]], ...]
     key: str | None
     gheads: tuple[str, ...]
 
@@ -251,12 +251,23 @@ class Featurizer:
     Args:
         res: the lists and tables to read.
         window: how many neighbours on each side contribute features.
+        aggregate: add document features (:meth:`document`).
+        quotes: mark the words inside quotation marks (``q``, ``q[``, ``q]`` and the
+            quote's length): names of papers, films, parties are often quoted.
     """
 
-    def __init__(self, res: Resources, *, window: int = 2, aggregate: bool = True) -> None:
+    def __init__(
+        self,
+        res: Resources,
+        *,
+        window: int = 2,
+        aggregate: bool = True,
+        quotes: bool = True,
+    ) -> None:
         self.res = res
         self.window = window
         self.aggregate = aggregate
+        self.quotes = quotes
         self._cache: dict[str, tuple[list[str], ...]] = {}
         self._wf: dict[str, WordFeatures] = {}
         starts: set[str] = set()
@@ -277,7 +288,7 @@ class Featurizer:
             return r
         res = self.res
         w = fold(tok)
-        bs = bases(w, suffixes=False) if len(w) > 2 else [w]
+        bs = readings(w, suffixes=False) if len(w) > 2 else (w,)
         last = bs[-1]
         lex = "w=" + w
         f0 = [lex, "p2=" + w[:2], "p3=" + w[:3], "s1=" + w[-1:], "s2=" + w[-2:], "s3=" + w[-3:],
@@ -306,14 +317,13 @@ class Featurizer:
             f0.append("oov")
             cl_feats: list[str] = []
         else:
-            cl_feats = [via + "c1=" + cl[0], via + "c2=" + cl[1], via + "c3=" + cl[2]]
+            cl_feats = [via + _CL[i] + c for i, c in enumerate(cl)]
             f0.extend(cl_feats)
         flags: list[str] = []
         names: list[str] = []
-        fn, kn = res.first_names, res.known
-        if any(b in fn for b in bs):
+        if not res.first_names.isdisjoint(bs):
             names.append("fn")
-        if any(b in kn for b in bs):
+        if not res.known.isdisjoint(bs):
             names.append("kn")
         flags.extend(names)
         cue = ""
@@ -333,24 +343,26 @@ class Featurizer:
             priors.append("cp=" + cp)
         flags.extend(priors)
         f0.extend(flags)
-        near = [lex, bl, *cl_feats[1:], *flags]
+        near = [lex, bl, *cl_feats[1:3], *flags]
         cue_flags = [cue] if cue else []
         far = [lex, *cl_feats[1:2], *cue_flags]
         # the part of each offset's features that document features collect (see _AGG)
         win = self.window
-        agg: list[tuple[int, list[str]]] = []
+        agg: list[tuple[int, tuple[str, ...]]] = []
         if priors:
-            agg.append((0, priors))
+            agg.append((0, tuple(priors)))
         if win >= 1:
-            agg.append((-1, ["-1:" + f for f in (lex, *names, *cue_flags)]))
-            agg.append((1, ["1:" + f for f in (lex, *names)] + (["1:cue=V"] if cue == "cue=V" else [])))
+            agg.append((-1, tuple(["-1:" + f for f in (lex, *names, *cue_flags)])))
+            agg.append((1, tuple(["1:" + f for f in (lex, *names)] + (["1:cue=V"] if cue == "cue=V" else []))))
         if win >= 2 and cue:
-            agg.append((-2, ["-2:" + cue]))
+            agg.append((-2, ("-2:" + cue,)))
         starts, index = self._starts, self._index
         gheads = tuple(h for h in bs if h in starts or h in index) if index else ()
         # the key document features gather mentions by: the clitic-stripped form
         key = last if len(w) >= 3 and not cue and w.isalpha() else None
-        r = WordFeatures(w, f0, near, far, extra, tuple(agg), key, gheads)
+        # tuples of strings only: the garbage collector stops tracking them, which matters
+        # with hundreds of thousands of cached words
+        r = WordFeatures(w, tuple(f0), tuple(near), tuple(far), tuple(extra), tuple(agg), key, gheads)
         if len(self._wf) < 500_000:
             self._wf[tok] = r
         return r
@@ -364,7 +376,7 @@ class Featurizer:
         out: list[list[str]] = []
         for off in range(-self.window, self.window + 1):
             if off == 0:
-                out.append(wf.own)
+                out.append(list(wf.own))
             else:
                 pre = f"{off}:"
                 out.append([pre + f for f in (wf.near if off in (-1, 1) else wf.far)])
@@ -423,9 +435,12 @@ class Featurizer:
         win = self.window
         folded = [w.folded for w in words]
         gaz = self._gazetteer(folded, [w.gheads for w in words])
+        quoted = _quotes(folded) if self.quotes and ('"' in folded or "«" in folded) else None
         extras: list[list[str]] = []
         for i in range(n):
             f: list[str] = []
+            if quoted is not None and quoted[i]:
+                f.extend(quoted[i])
             if win:
                 if i == 0:
                     f.append("-1:BOS")
@@ -515,6 +530,29 @@ class Featurizer:
         ]
 
 
+def _quotes(folded: Sequence[str]) -> list[tuple[str, ...]]:
+    """Quote features of each token: inside a «...» or "..." quote of the sentence (1-6 words)."""
+    out: list[tuple[str, ...]] = [()] * len(folded)
+    start = -1
+    closer = ""
+    for i, w in enumerate(folded):
+        if start < 0:
+            if w == "«" or w == '"':
+                start, closer = i, "»" if w == "«" else '"'
+        elif w == closer:
+            n = i - start - 1
+            if 1 <= n <= 6:
+                ql = "ql=" + str(min(n, 4))
+                for j in range(start + 1, i):
+                    out[j] = ("q", ql)
+                out[start + 1] += ("q[",)
+                out[i - 1] += ("q]",)
+            start = -1
+        elif w == "«" and closer == "»":
+            start = i  # an unclosed quote: start again
+    return out
+
+
 def _assemble(
     words: Sequence[tuple[list[str], ...]],
     extras: Sequence[list[str]],
@@ -536,6 +574,7 @@ def _assemble(
 
 
 _LEN = ["len=" + str(i) for i in range(9)]
+_CL = [f"c{i}=" for i in range(1, 10)]
 # The features document features collect, by prefix: WordFeatures.agg holds them for the per-word
 # features, Featurizer.document_parts adds the token's gazetteer marks ("g...").
 _AGG = ("-1:cue=", "-2:cue=", "1:cue=V", "-1:fn", "1:fn", "-1:kn", "1:kn", "g", "lp=", "cp=", "-1:w=", "1:w=")
