@@ -140,7 +140,12 @@ def _kmeans(x: np.ndarray, k: int, rng: np.random.Generator, iters: int = 25) ->
 
 
 def build_clusters(
-    vocab_size: int = 40_000, n_ctx: int = 1500, dim: int = 120, seed: int = 13, out: Path | None = None
+    vocab_size: int = 40_000,
+    n_ctx: int = 1500,
+    dim: int = 120,
+    seed: int = 13,
+    out: Path | None = None,
+    ks: tuple[int, ...] = (64, 256, 1024),
 ) -> None:
     """Write ``clusters.tsv``: three granularities of distributional word classes."""
     t0 = time.time()
@@ -203,14 +208,14 @@ def build_clusters(
     emb /= np.linalg.norm(emb, axis=1, keepdims=True) + 1e-9
     logger.info("svd done (%.0fs)", time.time() - t0)
     levels = []
-    for k in (64, 256, 1024):
+    for k in ks:
         levels.append(_kmeans(emb.astype(np.float32), k, rng))
         logger.info("k-means k=%d done (%.0fs)", k, time.time() - t0)
     with open(out or OUT / "clusters.tsv", "w", encoding="utf-8") as f:
         for i, w in enumerate(words):
             if "\t" in w or not w.strip():
                 continue
-            f.write(f"{w}\t{levels[0][i]}\t{levels[1][i]}\t{levels[2][i]}\n")
+            f.write(w + "".join(f"\t{lv[i]}" for lv in levels) + "\n")
     logger.info("clusters: %d words (%.0fs)", len(words), time.time() - t0)
 
 
