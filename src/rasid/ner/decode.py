@@ -277,29 +277,38 @@ class Decoder:
         s = self.scores(sentences)
         n_lab = len(self.w.labels)
         m, tmax = len(lens), max(lens)
-        sent = np.repeat(np.arange(m), lens)
-        pos = np.concatenate([np.arange(n) for n in lens])
+        # longest sentences first: at position t the sentences still running are a prefix
+        order = sorted(range(m), key=lambda k: -lens[k])
+        slen = [lens[k] for k in order]
+        active = [0] * (tmax + 1)  # active[t]: how many sentences are longer than t
+        k = m
+        for t in range(tmax + 1):
+            while k and slen[k - 1] <= t:
+                k -= 1
+            active[t] = k
+        starts = np.cumsum([0, *lens]).tolist()
         pad = np.zeros((m, tmax, n_lab))
-        pad[sent, pos] = s
+        for r, k in enumerate(order):
+            pad[r, : lens[k]] = s[starts[k] : starts[k + 1]]
         trans = self.w.trans
-        length = np.asarray(lens)
-        delta = pad[:, 0]
+        delta = pad[:, 0].copy()
         back = np.zeros((m, tmax, n_lab), dtype=np.intp)
         for t in range(1, tmax):
-            cand = delta[:, :, None] + trans  # [sentence, previous label, label]
-            b = cand.argmax(axis=1)  # the first best previous label, as CRFsuite picks it
-            best = np.take_along_axis(cand, b[:, None, :], axis=1)[:, 0] + pad[:, t]
-            delta = np.where((length > t)[:, None], best, delta)
-            back[:, t] = b
+            a = active[t]
+            cand = delta[:a, :, None] + trans  # [sentence, previous label, label]
+            back[:a, t] = cand.argmax(axis=1)  # the first best previous label, as CRFsuite picks it
+            delta[:a] = cand.max(axis=1) + pad[:a, t]
         # back-tracking, all sentences at once; a sentence joins at its last position
         cur = delta.argmax(axis=1)
-        last = cur
         ys = np.zeros((m, tmax), dtype=np.intp)
-        rows = np.arange(m)
         for t in range(tmax - 1, -1, -1):
-            cur = np.where(length - 1 == t, last, cur)
-            ys[:, t] = cur
+            a = active[t]
+            ys[:a, t] = cur[:a]
             if t:
-                cur = back[rows, t, cur]
+                cur[:a] = back[np.arange(a), t, cur[:a]]
         names = self.w.labels
-        return [[names[y] for y in row[:n]] for row, n in zip(ys.tolist(), lens, strict=True)]
+        out: list[list[str]] = [[] for _ in range(m)]
+        for r, row in enumerate(ys.tolist()):
+            k = order[r]
+            out[k] = [names[y] for y in row[: lens[k]]]
+        return out
