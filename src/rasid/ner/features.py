@@ -15,6 +15,7 @@ come from rasid's text layer and from the lists in ``rasid/data/ner/``:
 * a corpus prior: the share of entity tags the word got when a first model
   tagged unlabelled news (``corpus_prior.tsv``, see :mod:`rasid.ner.train`);
 * the same features of the neighbouring words (±2) and word bigrams;
+* the words of a short quotation (``«...»`` or ``"..."``, 1-6 words);
 * document features (:meth:`Featurizer.document`): the context evidence of all
   mentions of the same word in the document.
 
