@@ -98,6 +98,9 @@ def test_short_quotes_are_marked_and_long_ones_are_not() -> None:
     quoted_sentence = ["قال", '"', "إن", "القوات", "لن", "تنسحب", "من", "المدينة", "قبل", "نهاية", "العام", '"']
     assert not any("q" in f for f in fx.sentence(quoted_sentence))
     assert "q" not in Featurizer(fx.res, quotes=False).sentence(["«", "الحياة", "»"])[1]
+    # an opening mark that is never closed marks nothing; a later closed quote still counts
+    unclosed = fx.sentence(["قالت", "«", "مصادر", "إن", "«", "الجزيرة", "»", "بثت"])
+    assert "q" not in unclosed[2] and {"q", "q[", "q]", "ql=1"} <= set(unclosed[5])
 
 
 def test_word_features_are_shared_by_the_string_and_parts_views() -> None:
