@@ -21,6 +21,7 @@ CQDB string tables for labels and attributes), so the decoder and
 from __future__ import annotations
 
 import struct
+from itertools import repeat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,7 +152,7 @@ class Decoder:
         table = np.zeros((len(base_of), 2 * win + 1, n_lab))
         table[b_idx, o_idx] = self.w.state[a_idx]
         # most features only have a weight at offset 0 (affixes, shape ...): those get one row
-        # (a code >= 0 in _wcode), the others one row per offset (a code < 0, ~row)
+        # (in _w1), the others one row per offset (in _wm)
         multi = np.delete(table, win, axis=1).any(axis=(1, 2))
         m_ids = np.flatnonzero(multi)
         s_ids = np.flatnonzero(~multi)
@@ -159,8 +160,11 @@ class Decoder:
         code[s_ids] = np.arange(len(s_ids))
         code[m_ids] = ~np.arange(len(m_ids))
         codes = code.tolist()
-        self._wcode = {b: codes[k] for b, k in base_of.items()}
+        # feature -> its row: in the one-row table, or in the one-row-per-offset table
+        self._w1 = {b: codes[k] for b, k in base_of.items() if codes[k] >= 0}
+        self._wm = {b: ~codes[k] for b, k in base_of.items() if codes[k] < 0}
         self._wone = np.vstack([table[s_ids, win], np.zeros((1, n_lab))])
+        self._z1 = len(s_ids)
         # the "bl=" rows again, without offset 0, for words that see it only as neighbours
         bl = [(b, k) for b, k in base_of.items() if b.startswith("bl=")]
         extra = table[[k for _, k in bl]]
@@ -168,11 +172,12 @@ class Decoder:
         n_m = len(m_ids)
         self._wextra = {b: n_m + 1 + j for j, (b, _) in enumerate(bl)}
         self._wmany = np.concatenate([table[m_ids], np.zeros((1, 2 * win + 1, n_lab)), extra])
+        self._zm = n_m
 
     def _word_rows(self, words: Sequence[WordFeatures]) -> np.ndarray:
         """Summed weights ``(len(words), 2 * window + 1, n_labels)`` of each word at each offset."""
-        get, xget = self._wcode.get, self._wextra.get
-        z1, zm = len(self._wone) - 1, len(self._wmany) - len(self._wextra) - 1
+        g1, gm, gx = self._w1.get, self._wm.get, self._wextra.get
+        z1, zm = self._z1, self._zm
         one: list[int] = []
         many: list[int] = []
         s1: list[int] = []
@@ -183,16 +188,15 @@ class Decoder:
             sm.append(len(many))
             many.append(zm)
             for a in wf.own:
-                c = get(a)
+                c = g1(a)
                 if c is not None:
-                    if c >= 0:
-                        one.append(c)
-                    else:
-                        many.append(~c)
-            for a in wf.extra:
-                c = xget(a)
-                if c is not None:
-                    many.append(c)
+                    one.append(c)
+                else:
+                    c = gm(a)
+                    if c is not None:
+                        many.append(c)
+            if wf.extra:
+                many.extend([c for c in map(gx, wf.extra) if c is not None])
         rows = np.add.reduceat(self._wmany[many], sm, axis=0)
         rows[:, self.fx.window] += np.add.reduceat(self._wone[one], s1, axis=0)
         return rows  # type: ignore[no-any-return]
@@ -201,12 +205,13 @@ class Decoder:
         """The summed state weights of each group of feature strings, one row per group."""
         get = (self.w.attrs if table is None else table).get
         z = self._zero
+        zs = repeat(z)
         flat: list[int] = []
         starts: list[int] = []
         for g in groups:
             starts.append(len(flat))
             flat.append(z)  # a zero row keeps every group non-empty
-            flat.extend([get(a, z) for a in g])
+            flat.extend(map(get, g, zs))
         return np.add.reduceat(self.w.state[flat], starts, axis=0)  # type: ignore[no-any-return]
 
     def scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
