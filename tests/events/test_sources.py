@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from rasid.events.sources import SourceLexicon, actor_source_code, document_sources, find_source
+from rasid.events.sources import (
+    SourceLexicon,
+    actor_source_code,
+    document_sources,
+    find_source,
+    find_sources,
+    governing_source,
+)
 from rasid.resolve.actors import ActorLexicon
 from rasid.text.normalize import fold
 
@@ -87,3 +94,94 @@ def test_claims_can_be_turned_off(lex: ActorLexicon) -> None:
     assert find_source(t, 0, len(t), actors=lex, claims=False) is None
     t = fold("وأفادت وكالة فارس بأن ظريف التقى دي ميستورا")
     assert find_source(t, 0, len(t), actors=lex, claims=False).code == "IRN-media"  # type: ignore[union-attr]
+
+
+# ------------------------------------------------------------------ attribution scope
+
+def test_name_inside_the_reported_clause_is_no_source(lex: ActorLexicon) -> None:
+    # the speaker of "وأضاف" is someone named before; المعارضة is what he talks about
+    assert src("وأضاف أن فصائل المعارضة قصفت مواقع للجيش في ريف حماة", lex) is None
+    assert src("وقالت مصادر المعارضة إن الطيران قصف البلدة", lex) == "opposition"
+
+
+def test_every_attribution_of_a_sentence_in_order(lex: ActorLexicon) -> None:
+    t = fold("قال المرصد إن غارات استهدفت أريحا، فيما أفاد ناشطون بأن قوات النظام قصفت سراقب")
+    found = find_sources(t, 0, len(t), actors=lex)
+    assert [m.code for m in found] == ["SOHR", "activists"]
+    assert governing_source(found, t.index("غارات")).code == "SOHR"
+    assert governing_source(found, t.index("قصفت")).code == "activists"
+    # an event told before any attribution rests on the first one after it
+    t2 = fold("قتل خمسة مدنيين بقصف على دوما، وفق ناشطين")
+    assert governing_source(find_sources(t2, 0, len(t2), actors=lex), 0).code == "activists"
+
+
+def test_dative_is_no_speaker_but_a_statement_by_is(lex: ActorLexicon) -> None:
+    assert src("وأكدت الشرطة أن القتيل ينتمي لتنظيم داعش", lex) != "ISIS"
+    assert src("وجاء ذلك في بيان لجيش الإسلام نشر على موقعه", lex) == "opposition"
+
+
+def test_moving_troops_is_no_relay(lex: ActorLexicon) -> None:
+    # "نقلت دبابات" carries tanks; only "نقلت ... عن" relays a report
+    assert src("ونقلت قوات النظام دبابات إلى محيط المدينة مع تقدم فصائل المعارضة", lex) is None
+    assert src("ونقلت وكالة رويترز عن مصادر المعارضة أن الهجوم بدأ", lex) == "opposition"
+
+
+def test_outlet_name_without_cue_yields_to_a_cued_source(lex: ActorLexicon) -> None:
+    t = fold("وأفاد ناشطون بأن غارة أصابت مشفى أورينت في كفرنبل")
+    assert [m.code for m in find_sources(t, 0, len(t), actors=lex)] == ["activists"]
+
+
+def test_subject_before_its_verb_in_a_headline(lex: ActorLexicon) -> None:
+    assert src("حزب الله يؤكد مقتل ثلاثة من عناصره في القلمون", lex) == "HEZBOLLAH"
+
+
+def test_speaker_affiliation_by_apposition(lex: ActorLexicon) -> None:
+    assert src("وقال أبو محمد الحلبي، القيادي في جيش الإسلام، إن مقاتليه صدوا الهجوم", lex) == "opposition"
+    # the affiliation must come before the reported clause
+    assert src("وقال أبو محمد، أمس، إن جيش الإسلام صد الهجوم", lex) is None
+
+
+def test_defence_ministry_speaks_for_its_government() -> None:
+    assert actor_source_code("USA-MIL", fold("وزارة الدفاع الأمريكية")) == "USA-GOV"
+    assert actor_source_code("TUR-MIL", fold("الجيش التركي")) == "TUR-MIL"
+    assert actor_source_code("RUS-MIL", fold("وزارة الدفاع الروسية")) == "RUS-MOD"
+
+
+# ------------------------------------------------------------------ in the extractor
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    from rasid.events.extract import EventExtractor
+
+    return EventExtractor.default()
+
+
+def _sources(extractor, raw: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    from rasid.doc import Document
+
+    doc = extractor(Document.from_raw("t", raw))
+    return [(e.trigger, e.source) for e in doc.events]
+
+
+def test_country_before_a_headline_colon_is_the_topic(extractor) -> None:  # type: ignore[no-untyped-def]
+    got = _sources(extractor, "العراق: مقتل خمسة في قصف على الموصل\nوقصفت الطائرات أحياء في المدينة أمس.")
+    assert got and all(s is None for _, s in got)
+    got = _sources(extractor, "المرصد السوري: مقتل خمسة في غارة على دوما\nوقصفت الطائرات أحياء في دوما أمس.")
+    assert got[0][1] == "SOHR"
+    assert got[-1][1] is None  # a headline's source does not carry into the body
+
+
+def test_later_mention_of_a_named_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+    raw = ("عنوان\nوقال مدير المرصد السوري رامي عبد الرحمن إن المعارك مستمرة في ريف إدلب. "
+           "وأفاد ناشطون بأن الطيران ألقى براميل على سراقب. "
+           "ووفق عبد الرحمن، قصفت قوات النظام بلدة بنش بالمدفعية.")
+    got = dict(_sources(extractor, raw))
+    assert got["قصفت"] == "SOHR"
+
+
+def test_group_named_again_by_its_head_noun(extractor) -> None:  # type: ignore[no-untyped-def]
+    raw = ("عنوان\nتفاوضت حركة أحرار الشام مع وفد إيراني في إسطنبول. "
+           "وأفاد ناشطون بأن الطيران قصف الزبداني. "
+           "وأعلنت الحركة في بيان سيطرتها على قرية قرب الفوعة.")
+    got = _sources(extractor, raw)
+    assert [s for t, s in got if "سيطرت" in t] == ["opposition"]

@@ -42,6 +42,7 @@ from rasid.events.arguments import (
 )
 from rasid.events.fatalities import KILL_WORDS, FatalityMention, find_fatalities
 from rasid.events.modality import modality
+from rasid.events.sources import SourceLexicon
 from rasid.events.triggers import Trigger, TriggerLexicon
 from rasid.records import INTERACTION_TYPES, VIOLENCE_TYPES, Event, Fatalities, Location
 from rasid.resolve.actors import ActorLexicon, ActorMention, armed_code
@@ -178,6 +179,9 @@ class _Ctx:
 
     para: int = -1
     source: tuple[str, str] | None = None
+    sent_source: tuple[str, str] | None = None
+    sent_sources: list[tuple[str, str, int]] = field(default_factory=list)
+    speakers: dict[str, tuple[str, str]] = field(default_factory=dict)
     location: Location | None = None
     actor1: str | None = None
     blast: str = "remote_explosive"
@@ -218,7 +222,7 @@ class EventExtractor:
         triggers: trigger lexicon.
         actors: actor lexicon.
         gazetteer: place resolver (``rasid.resolve.places.Gazetteer``) or None.
-        sources: ``find_source`` callable or None.
+        sources: ``find_sources`` callable (every attribution of a span, in text order) or None.
         dates: ``(find_date_text, resolve_date)`` or None.
         slot_filler: ``fill_event_slots(doc, trigger, clause, sent, actor1, actor2, location, *,
             violence)`` that fills slots the lexicons left empty from linked NER entities, or None.
@@ -232,7 +236,7 @@ class EventExtractor:
         self.triggers = triggers
         self.actors = actors
         self.gazetteer = gazetteer
-        self.find_source = sources
+        self.find_sources = sources
         self.dates = dates
         self.slot_filler = slot_filler
 
@@ -248,9 +252,9 @@ class EventExtractor:
             logger.warning("no gazetteer, events get no location: %s", e)
         src = None
         try:
-            from rasid.events.sources import find_source
+            from rasid.events.sources import find_sources
 
-            src = find_source
+            src = find_sources
         except ImportError:  # pragma: no cover
             logger.warning("rasid.events.sources missing: events get no source")
         dates = None
@@ -318,9 +322,15 @@ class EventExtractor:
         toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, sent.start, sent.end)]
         words = [t[2] for t in toks]
         trigs = self.triggers.find_tokens(text, toks)
-        src = self._source(text, sent, trigs)
-        if src is not None:
-            ctx.source = src
+        srcs = self._source(text, sent, trigs, ctx)
+        headline = si == 0 and 0 <= text.find("\n", 0, sent.end + 1) <= sent.end
+        # a sentence without its own source relies on the last one named before it; a
+        # headline's speaker ("المعارضة السورية: ...") does not carry into the article
+        ctx.sent_sources = srcs
+        carried = None if headline else ctx.source
+        ctx.sent_source = srcs[-1][:2] if srcs else carried
+        if srcs and not headline:
+            ctx.source = srcs[-1][:2]
         if self.gazetteer is not None and si == 0:
             ctx.head_location = self._location(text, sent.start, sent.end, ctx)
         if not trigs or text.startswith(_LINK_LINE, sent.start) or _TAG_LINE.match(text, sent.start):
@@ -855,7 +865,8 @@ class EventExtractor:
             else:
                 a1 = ctx.air_actor or dflt
         if typ == "air_strike" and a1 == "UNK-MIL" and roles.m1 is None:
-            claim = armed_code(ctx.source[0]) if ctx.source else None
+            gov = _governing(ctx, t.start)
+            claim = armed_code(gov[0]) if gov else None
             if claim in _AIR_FORCES and claim != "UNK-MIL":
                 a1 = claim  # the air force's own statement: "قالت القيادة المشتركة ... إن 17 ضربة نفذت"
             elif (ctx.para_air or ctx.air_actor) is not None:
@@ -946,13 +957,14 @@ class EventExtractor:
                     a2 = None  # a speaker or an international body is no target of violence
         rs, re_ = doc.raw_span(es, ee)
         ts, te = doc.raw_span(t.start, t.end)
+        src = _governing(ctx, t.start)
         date_text = self._date(doc, clause, sent, ctx)
         ev = Event(
             doc=doc.id, type=typ, evidence=doc.raw[rs:re_], start=rs, end=re_,
             trigger=doc.raw[ts:te], trigger_start=ts, trigger_end=te, modality=mod,  # type: ignore[arg-type]
             actor1=a1, actor2=a2, location=_raw_location(doc, loc) if loc else None,
-            source=ctx.source[0] if ctx.source else None,
-            source_text=ctx.source[1] if ctx.source else None,
+            source=src[0] if src else None,
+            source_text=src[1] if src else None,
             date_text=date_text[0] if date_text else None,
             actor1_text=doc.raw_text(roles.m1.start, roles.m1.end) if roles.m1 else None,
             actor2_text=doc.raw_text(roles.m2.start, roles.m2.end) if roles.m2 else None,
@@ -969,22 +981,55 @@ class EventExtractor:
         return ev
 
     # -------------------------------------------------------------- arguments
-    def _source(self, text: str, sent: Span, trigs: list[Trigger]) -> tuple[str, str] | None:
-        if self.find_source is None:
-            return None
+    def _source(self, text: str, sent: Span, trigs: list[Trigger], ctx: _Ctx) -> list[tuple[str, str, int]]:
+        """The sentence's attributions as (code, folded text, position), in text order."""
+        if self.find_sources is None:
+            return []
+        self._remember_speakers(text, sent, ctx)
         colon = text.find(":", sent.start, min(sent.end, sent.start + 40))
         if colon > sent.start:
-            # a headline's speaker: "المعارضة السورية: النظام استهدف بلدتين", "تركيا: سلاح الجو يقصف"
+            # a headline's speaker: "المعارضة السورية: النظام استهدف بلدتين", "المرصد: ..."
             for mm in self.actors.find(text, sent.start, colon):
+                if mm.weak and mm.kind == "actor":
+                    continue  # "سوريا: قتلى بالزبداني": a country before the colon names the topic
                 if mm.code not in NON_ACTORS and mm.code != "CIV" and not text[mm.end:colon].strip(" »\"'"):
                     code = "opposition" if side_of(armed_code(mm.code)) == "rebel" else mm.code
-                    return code, mm.text
+                    return [(code, mm.text, sent.start)]
         if not _SOURCE_HINT.search(text, sent.start, sent.end):
-            return None
-        m = self.find_source(text, sent.start, sent.end, actors=self.actors)
-        if m is None:
-            return self._claimant(text, sent)
-        return m.code, m.text
+            return []
+        found = self.find_sources(text, sent.start, sent.end, actors=self.actors)
+        if not found:
+            claim = self._claimant(text, sent) or _known_speaker(text, sent, ctx)
+            return [(claim[0], claim[1], sent.start)] if claim else []
+        return [(m.code, m.text, m.cue_start if m.cue_start is not None else m.start) for m in found]
+
+    def _remember_speakers(self, text: str, sent: Span, ctx: _Ctx) -> None:
+        """Remember the family names of the people the sentence names with their affiliation
+        ("مدير المرصد رامي عبد الرحمن", "وزير الدفاع سليم إدريس"), so that a later "وقال عبد
+        الرحمن" or "وأوضح إدريس" is attributed to the same body."""
+        for mm in self.actors.find(text, sent.start, sent.end):
+            if mm.code in ("CIV", "UNK-MIL"):
+                continue
+            if mm.kind == "actor" and not mm.weak:
+                # "حركة أحرار الشام ... وأعلنت الحركة في بيان": a group is named again by its head noun
+                head = next((b for b in bases(mm.text.split()[0], suffixes=False) if b in _GROUP_HEADS), None)
+                if head is not None:
+                    code = mm.code if mm.code in NON_ACTORS else (
+                        "opposition" if side_of(armed_code(mm.code)) == "rebel" else mm.code)
+                    ctx.speakers["ال" + head] = (code, mm.text)
+                continue
+            if mm.kind not in ("person", "title"):
+                continue
+            words = mm.text.split()
+            if mm.kind == "title":
+                words = words[len(mm.alias.split()):]  # the name after the title, if any
+            if not words:
+                continue
+            key = " ".join(words[-2:]) if len(words) >= 2 and words[-2] in _NAME_PARTICLES else words[-1]
+            if len(key) >= 3:
+                code = mm.code if mm.code in NON_ACTORS else (
+                    "opposition" if side_of(armed_code(mm.code)) == "rebel" else mm.code)
+                ctx.speakers[key] = (code, mm.text)
 
     def _claimant(self, text: str, sent: Span) -> tuple[str, str] | None:
         """A party announcing its own action ("أصدرت غرفة عمليات حلب بيانا أعلنت فيه",
@@ -998,6 +1043,9 @@ class EventExtractor:
                 continue
             if cue.start() - mm.end > 160:
                 continue
+            prev = text[max(sent.start, mm.start - 12):mm.start].split()
+            if prev and prev[-1].strip("«»\"'(") in _OBLIQUE:
+                continue  # "ضربة جوية ضد تنظيم داعش": the target, not the claimant
             code = "opposition" if side_of(armed_code(mm.code)) == "rebel" else mm.code
             return code, mm.text
         return None
@@ -1269,6 +1317,38 @@ def _bare_group(word: str) -> bool:
 _CLAIM_RE = re.compile("|".join(fold(w) for w in (
     "بيانا", "بيان", "في بيان", "على حسابها", "على حسابه", "على صفحتها", "على صفحته", "تبنى", "تبنت")))
 
+
+_GROUP_HEADS = frozenset(fold(w) for w in (
+    "حركة", "جبهة", "تنظيم", "هيئة", "فصيل", "لواء", "كتيبة", "كتائب", "فيلق", "تجمع", "جماعة", "حزب",
+    "وحدات", "ائتلاف", "مجلس", "منظمة", "شبكة", "وكالة", "مكتب", "مرصد"))
+_NAME_PARTICLES = frozenset(("عبد", "ابو", "ابن", "بن", "ام", "ال"))
+def _known_speaker(text: str, sent: Span, ctx: _Ctx) -> tuple[str, str] | None:
+    """A reporting verb followed by the family name of a person named earlier in the article."""
+    if not ctx.speakers:
+        return None
+    words = [m.group() for m in TOKEN_RE.finditer(text, sent.start, sent.end)]
+    cues = SourceLexicon.default()
+    for i, w in enumerate(words[:-1]):
+        if cues.is_cue(w):
+            for key in (" ".join(words[i + 1:i + 3]), words[i + 1]):
+                if key in ctx.speakers:
+                    return ctx.speakers[key]
+    return None
+
+
+def _governing(ctx: _Ctx, pos: int) -> tuple[str, str] | None:
+    """The attribution an event at ``pos`` rests on: the sentence's last one before it
+    ("وقال المرصد إن ..."), else its first after it ("..., وفق ناشطين"), else the one carried
+    from earlier sentences."""
+    srcs = ctx.sent_sources
+    if not srcs:
+        return ctx.sent_source
+    before = [x for x in srcs if x[2] <= pos]
+    return (before[-1] if before else srcs[0])[:2]
+
+
+# prepositions before a target or a companion, never before the party making a statement
+_OBLIQUE = frozenset(fold(w) for w in ("ضد", "على", "عن", "مع", "إلى", "بين", "لدى", "نحو", "تجاه"))
 
 _WHILE_RE = re.compile("|".join(fold(w) for w in ("في حين", "فيما", "بينما", "مقابل", "وفي المقابل")))
 

@@ -35,11 +35,13 @@ from operator import itemgetter
 from functools import lru_cache
 
 from rasid.errors import DataFileError
-from rasid.resolve.actors import ActorEntry, ActorLexicon, ActorMention, _package_text
+from rasid.events.arguments import side_of
+from rasid.resolve.actors import ActorEntry, ActorLexicon, ActorMention, _package_text, armed_code
 from rasid.text.normalize import fold
 from rasid.text.tokenize import TOKEN_RE, bases, readings, token_spans
 
-__all__ = ["SourceMention", "SourceLexicon", "find_source", "document_sources", "actor_source_code"]
+__all__ = ["SourceMention", "SourceLexicon", "find_source", "find_sources", "governing_source", "document_sources",
+           "actor_source_code"]
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +53,22 @@ _START = itemgetter(0)
 _OUTLETS = frozenset(("media", "IRN-media"))
 # words that start the reported content: an actor after them is what the report is about
 _CONTENT = frozenset(("ان", "بان", "انه", "انها", "انهم", "الي", "وان", "عن", ":"))
+# "نقلت" is an attribution only as "نقلت ... عن" (else it moves troops: "نقلت دبابات")
+_RELAY = frozenset(fold(w) for w in ("نقلت", "نقل", "ونقلت", "ونقل", "وتنقل", "تنقل", "ينقل"))
+_APPOSITION = 8  # words between a reporting verb and the affiliation of the person it names
+# nouns that give a named speaker's role: "أحد قادة X", "القيادي في X", "المتحدث باسم X"
+_ROLE_HEADS = frozenset(fold(w) for w in (
+    "قادة", "قائد", "القائد", "قيادي", "القيادي", "عضو", "أعضاء", "المتحدث", "متحدث", "الناطق", "ناطق",
+    "مسؤول", "المسؤول", "رئيس", "مدير", "أمير", "في", "باسم", "من"))
+# a ministry of defence as a source speaks for its government
+_MINISTRIES = tuple(fold(w) for w in ("وزارة الدفاع", "البنتاغون", "البنتاجون"))
+# statement nouns: "في بيان لـX" names X as the speaker
+_STATEMENTS = frozenset(fold(w) for w in (
+    "بيان", "تصريح", "تصريحات", "حديث", "كلمة", "مقابلة", "رسالة", "تغريدة", "بلاغ", "مؤتمر"))
+
+
+# words that open the reported clause ("قال المرصد إن ..."): the source comes before them
+_THAT = frozenset(("ان", "بان", "انه", "انها", "انهم", "وان", "لان", ":"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +90,21 @@ class SourceMention:
     """End of the attribution cue."""
 
 
-def actor_source_code(code: str) -> str:
+def actor_source_code(code: str, alias: str = "") -> str:
     """The source code for an actor that reports or claims something.
+
+    A ministry of defence speaks for its government (Russia's has its own code,
+    ``RUS-MOD``): "أعلنت وزارة الدفاع الأمريكية" → ``USA-GOV``.
 
     >>> actor_source_code("SYR-REB"), actor_source_code("SYR-MIL"), actor_source_code("TUR-MIL")
     ('opposition', 'military-source', 'TUR-MIL')
+    >>> actor_source_code("USA-MIL", fold("البنتاغون")), actor_source_code("RUS-MIL", fold("وزارة الدفاع الروسية"))
+    ('USA-GOV', 'RUS-MOD')
     """
-    if code in ("SYR-REB", "SYR-OPP"):
-        return "opposition"
+    if code.endswith("-MIL") and code != "SYR-MIL" and any(w in alias for w in _MINISTRIES):
+        return "RUS-MOD" if code == "RUS-MIL" else code[:-4] + "-GOV"
+    if code in ("SYR-REB", "SYR-OPP") or side_of(armed_code(code)) == "rebel":
+        return "opposition"  # a rebel group's statement: "أعلن جيش الإسلام"
     if code == "SYR-MIL":
         return "military-source"
     return code
@@ -194,16 +219,20 @@ def _candidates(
     kinds = [known.get(t[2]) for t in wtoks]
     if None in kinds:  # words not seen before
         kinds = [lex.word_kind(t[2]) if k is None else k for k, t in zip(kinds, wtoks, strict=True)]
-    cue_idx = [i for i, k in enumerate(kinds) if k & 1]
+    cue_idx = [i for i, k in enumerate(kinds) if k & 1 and not (
+        wtoks[i][2] in _RELAY and not any(t[2] == "عن" for t in wtoks[i + 1:i + 6]))]
     out: list[tuple[int, SourceMention]] = []
 
-    def nearest_cue(a: int, b: int) -> tuple[int, int] | None:
-        """Cue token and distance for a name spanning tokens a..b (inclusive)."""
+    def nearest_cue(a: int, b: int, weak: bool) -> tuple[int, int] | None:
+        """Cue token and distance for a name spanning tokens a..b (inclusive); a weak name
+        ("المعارضة") may precede its cue only right before it ("ناشطون قالوا")."""
         best: tuple[int, int] | None = None
         for c in cue_idx:
             if c < a and a - c <= _AFTER:
+                if any(wtoks[k][2] in _THAT for k in range(c + 1, a)):
+                    continue  # "وأضاف أن قوات المعارضة ...": a name inside the report is no source
                 d = a - c
-            elif c > b and c - b <= _BEFORE:
+            elif c > b and c - b <= (1 if weak else _BEFORE):
                 d = c - b + 1
             else:
                 continue
@@ -232,7 +261,7 @@ def _candidates(
     if actors is not None and cue_idx:
         n = len(wtoks)
         if any(sm.code in _OUTLETS for _, _, sm, _ in names) or any(
-                actors.may_start(wtoks[j][2]) for c in cue_idx for j in range(c + 1, min(c + 2 + _ACTOR_GAP, n))):
+                actors.may_start(wtoks[j][2]) for c in cue_idx for j in range(max(0, c - 3), min(c + 2 + _ACTOR_GAP, n))):
             actor_ms = actors.find(text, start, end)
     for a, b, sm, weak in names:
         if sm.code in _OUTLETS:
@@ -240,7 +269,7 @@ def _candidates(
             relayed = _relayed(wtoks, b, names, actor_ms, toks)
             if relayed is not None:
                 sm = relayed
-        cue = nearest_cue(a, b)
+        cue = nearest_cue(a, b, weak)
         if cue is not None:
             cs, ce = toks[cue[0]][:2]
             out.append((cue[1] + (2 if weak else 0), SourceMention(sm.code, sm.start, sm.end, sm.text, cs, ce)))
@@ -250,11 +279,30 @@ def _candidates(
         if m.code in ("CIV", "UNK-MIL"):
             continue
         a = _token_index(toks, m.start)
+        if (prev_word(a) == "ل" or (m.text.startswith("ل") and not m.alias.startswith("ل"))) and not (
+                a >= 1 and not _STATEMENTS.isdisjoint(bases(wtoks[a - 1 - (prev_word(a) == "ل")][2], suffixes=False))):
+            continue  # "أكدت انتماءه لتنظيم الدولة": a dative is no speaker ("في بيان لوزير" is)
+        b = max(a, _token_index(toks, m.end) - 1)
+        code = actor_source_code(m.code, m.alias)
         for c in cue_idx:
             gap = [t[2] for t in wtoks[c + 1:a]]
             if 0 < a - c <= _ACTOR_GAP + 1 and not any(w in _CONTENT for w in gap):
                 cs, ce = toks[c][:2]
-                out.append((100 + a - c, SourceMention(actor_source_code(m.code), m.start, m.end, m.text, cs, ce)))
+                out.append((100 + a - c, SourceMention(code, m.start, m.end, m.text, cs, ce)))
+                break
+            if 0 < a - c <= _APPOSITION and not m.weak and "،" in gap and not any(w in _THAT for w in gap) and (
+                    _ROLE_HEADS.intersection(gap[-2:]) or m.kind == "title" or
+                    not _ROLE_HEADS.isdisjoint(bases(m.text.split()[0], suffixes=False))):
+                # "وقال صالح يوسف، أحد قادة الفرقة الساحلية، إن ...": the speaker's affiliation
+                cs, ce = toks[c][:2]
+                out.append((110 + a - c, SourceMention(code, m.start, m.end, m.text, cs, ce)))
+                break
+            if c == b + 1 and not m.weak and (not m.text.startswith(("و", "ف")) or m.alias.startswith(("و", "ف"))) \
+                    and not any(0 < _token_index(toks, o.start) - c <= 1 for o in actor_ms):
+                # a subject before its verb, as headlines write it: "البنتاغون يؤكد مقتل ..."
+                # (unless the verb has its own subject after it: "... أكدت السلطات السورية")
+                cs, ce = toks[c][:2]
+                out.append((101, SourceMention(code, m.start, m.end, m.text, cs, ce)))
                 break
     return out
 
@@ -307,6 +355,59 @@ def find_source(
     if not cands:
         return None
     return min(cands, key=lambda x: (x[0], x[1].start))[1]
+
+
+def find_sources(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    actors: ActorLexicon | None = None,
+    lexicon: SourceLexicon | None = None,
+    claims: bool = True,
+) -> list[SourceMention]:
+    """Every attribution in ``text[start:end]``: the best source of each cue, in text order.
+
+    A sentence can hold two reports ("قال المرصد إن ... فيما أفاد ناشطون بأن ...");
+    :func:`governing_source` picks the one an event at a given position rests on.
+    Arguments as for :func:`find_source`.
+    """
+    end = len(text) if end is None else end
+    lex = lexicon or _default_sources()
+    best: dict[int, tuple[int, SourceMention]] = {}
+    for rank, m in _candidates(text, start, end, actors if claims else None, lex):
+        anchor = m.cue_start if m.cue_start is not None else m.start
+        if anchor not in best or (rank, m.start) < (best[anchor][0], best[anchor][1].start):
+            best[anchor] = (rank, m)
+    # a name found twice (once with its cue, once as a strong alias alone) is one attribution;
+    # a party named after a cue inside a named body's report ("قال المرصد إنه وثق تنفيذ طائرات
+    # النظام ...") is what the report is about, not a second attribution
+    # A name with no cue near ("مشفى أورينت") counts only when the span has no cued attribution.
+    out: list[SourceMention] = []
+    cued = any(m.cue_start is not None for _, m in best.values())
+    named = min((a for a, (r, _) in best.items() if r < 100), default=None)
+    for anchor in sorted(best):
+        rank, m = best[anchor]
+        if m.cue_start is None and (cued or any(o.start == m.start for _, o in best.values() if o is not m)):
+            continue
+        if rank >= 100 and named is not None and anchor > named:
+            continue
+        out.append(m)
+    if not cued and len(out) > 1:
+        out = [min(out, key=lambda m: m.start)]
+    return out
+
+
+def governing_source(sources: Sequence[SourceMention], pos: int) -> SourceMention | None:
+    """The attribution an event at ``pos`` (folded offset) rests on.
+
+    The last attribution before it ("وقال المرصد إن قصفا ..."), else the first after it
+    ("قتل 5 مدنيين بقصف جوي، وفق ناشطين").
+    """
+    before = [m for m in sources if (m.cue_start if m.cue_start is not None else m.start) <= pos]
+    if before:
+        return before[-1]
+    return sources[0] if sources else None
 
 
 def document_sources(
