@@ -336,6 +336,8 @@ class EventExtractor:
         if not trigs or text.startswith(_LINK_LINE, sent.start) or _TAG_LINE.match(text, sent.start):
             return []
         actors = self.actors.find(text, sent.start, sent.end)
+        if self.find_sources is not None:
+            self._remember_speakers(actors, ctx)
         armed = [m for m in actors if _is_armed(m.code)]
         places = self._places(text, sent)
         pw = [_plain(w) for w in words]  # cue readings of the words, clitics removed
@@ -985,7 +987,6 @@ class EventExtractor:
         """The sentence's attributions as (code, folded text, position), in text order."""
         if self.find_sources is None:
             return []
-        self._remember_speakers(text, sent, ctx)
         colon = text.find(":", sent.start, min(sent.end, sent.start + 40))
         if colon > sent.start:
             # a headline's speaker: "المعارضة السورية: النظام استهدف بلدتين", "المرصد: ..."
@@ -997,17 +998,18 @@ class EventExtractor:
                     return [(code, mm.text, sent.start)]
         if not _SOURCE_HINT.search(text, sent.start, sent.end):
             return []
+        self._remember_speakers(self.actors.find(text, sent.start, sent.end), ctx)
         found = self.find_sources(text, sent.start, sent.end, actors=self.actors)
         if not found:
             claim = self._claimant(text, sent) or _known_speaker(text, sent, ctx)
             return [(claim[0], claim[1], sent.start)] if claim else []
         return [(m.code, m.text, m.cue_start if m.cue_start is not None else m.start) for m in found]
 
-    def _remember_speakers(self, text: str, sent: Span, ctx: _Ctx) -> None:
+    def _remember_speakers(self, mentions: list[ActorMention], ctx: _Ctx) -> None:
         """Remember the family names of the people the sentence names with their affiliation
         ("مدير المرصد رامي عبد الرحمن", "وزير الدفاع سليم إدريس"), so that a later "وقال عبد
         الرحمن" or "وأوضح إدريس" is attributed to the same body."""
-        for mm in self.actors.find(text, sent.start, sent.end):
+        for mm in mentions:
             if mm.code in ("CIV", "UNK-MIL"):
                 continue
             if mm.kind == "actor" and not mm.weak:
