@@ -185,3 +185,15 @@ def test_group_named_again_by_its_head_noun(extractor) -> None:  # type: ignore[
            "وأعلنت الحركة في بيان سيطرتها على قرية قرب الفوعة.")
     got = _sources(extractor, raw)
     assert [s for t, s in got if "سيطرت" in t] == ["opposition"]
+
+
+def test_statement_word_must_be_a_whole_word(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "بيانون" is a village: no statement, so the army shelling it claims nothing
+    got = _sources(extractor, "عنوان\nوقصفت قوات النظام بالمدفعية بلدات حيان وبيانون وماير.")
+    assert got and all(s is None for _, s in got)
+    got = _sources(extractor, "عنوان\nوأضاف البيان أن طائرات التحالف قصفت مواقع لتنظيم داعش قرب الرقة.")
+    assert any(s == "COALITION" for _, s in got)
+
+
+def test_conjoined_headline_subject(lex: ActorLexicon) -> None:
+    assert src("قتلى في قصف على حلب.. والبنتاغون يؤكد مقتل قيادي بغارة", lex) == "USA-GOV"

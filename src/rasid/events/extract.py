@@ -42,7 +42,7 @@ from rasid.events.arguments import (
 )
 from rasid.events.fatalities import KILL_WORDS, FatalityMention, find_fatalities
 from rasid.events.modality import modality
-from rasid.events.sources import SourceLexicon
+from rasid.events.sources import SourceLexicon, actor_source_code
 from rasid.events.triggers import Trigger, TriggerLexicon
 from rasid.records import INTERACTION_TYPES, VIOLENCE_TYPES, Event, Fatalities, Location
 from rasid.resolve.actors import ActorLexicon, ActorMention, armed_code
@@ -167,7 +167,7 @@ _ZERO_CUES = _set("اقتصرت تسجل يسفر تسفر")
 _SOURCE_HINT = re.compile("|".join(fold(w) for w in (
     "قال", "افاد", "أفاد", "ذكر", "اعلن", "أعلن", "بحسب", "حسب", "وفق", "اكد", "أكد", "المرصد", "نقل", "أشار",
     "اشار", "مصادر", "مصدر", "ناشط", "سانا", "وكالة", "صحيفة", "موقع", "شبكة", "بيان", "تنسيقي",
-    "أوضح", "اوضح",
+    "أوضح", "اوضح", "يؤكد", "تؤكد", "يقول", "تقول", "يعلن", "تعلن", "يكشف", "تكشف",
     "كشف", "تحدث", "روى", "لفت", "اضاف", "أضاف", "صرح")))
 _NO_FAT = frozenset({"deployment", "protest", "weapons_seized", "territory_gain", "territory_gain_govt",
                      "territory_gain_nonstate", "casualty"})
@@ -994,7 +994,7 @@ class EventExtractor:
                 if mm.weak and mm.kind == "actor":
                     continue  # "سوريا: قتلى بالزبداني": a country before the colon names the topic
                 if mm.code not in NON_ACTORS and mm.code != "CIV" and not text[mm.end:colon].strip(" »\"'"):
-                    code = "opposition" if side_of(armed_code(mm.code)) == "rebel" else mm.code
+                    code = actor_source_code(mm.code, mm.alias)
                     return [(code, mm.text, sent.start)]
         if not _SOURCE_HINT.search(text, sent.start, sent.end):
             return []
@@ -1016,8 +1016,7 @@ class EventExtractor:
                 # "حركة أحرار الشام ... وأعلنت الحركة في بيان": a group is named again by its head noun
                 head = next((b for b in bases(mm.text.split()[0], suffixes=False) if b in _GROUP_HEADS), None)
                 if head is not None:
-                    code = mm.code if mm.code in NON_ACTORS else (
-                        "opposition" if side_of(armed_code(mm.code)) == "rebel" else mm.code)
+                    code = actor_source_code(mm.code, mm.alias)
                     ctx.speakers["ال" + head] = (code, mm.text)
                 continue
             if mm.kind not in ("person", "title"):
@@ -1029,8 +1028,7 @@ class EventExtractor:
                 continue
             key = " ".join(words[-2:]) if len(words) >= 2 and words[-2] in _NAME_PARTICLES else words[-1]
             if len(key) >= 3:
-                code = mm.code if mm.code in NON_ACTORS else (
-                    "opposition" if side_of(armed_code(mm.code)) == "rebel" else mm.code)
+                code = actor_source_code(mm.code, mm.alias)
                 ctx.speakers[key] = (code, mm.text)
 
     def _claimant(self, text: str, sent: Span) -> tuple[str, str] | None:
@@ -1048,7 +1046,7 @@ class EventExtractor:
             prev = text[max(sent.start, mm.start - 12):mm.start].split()
             if prev and prev[-1].strip("«»\"'(") in _OBLIQUE:
                 continue  # "ضربة جوية ضد تنظيم داعش": the target, not the claimant
-            code = "opposition" if side_of(armed_code(mm.code)) == "rebel" else mm.code
+            code = actor_source_code(mm.code, mm.alias)
             return code, mm.text
         return None
 
@@ -1316,8 +1314,9 @@ def _bare_group(word: str) -> bool:
     return w in _GROUPS
 
 
-_CLAIM_RE = re.compile("|".join(fold(w) for w in (
-    "بيانا", "بيان", "في بيان", "على حسابها", "على حسابه", "على صفحتها", "على صفحته", "تبنى", "تبنت")))
+# whole words, a conjunction or preposition allowed in front ("وبيانون" is a village, not بيان)
+_CLAIM_RE = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:" + "|".join(fold(w) for w in (
+    "بيانا", "بيان", "في بيان", "على حسابها", "على حسابه", "على صفحتها", "على صفحته", "تبنى", "تبنت")) + r")(?!\w)")
 
 
 _GROUP_HEADS = frozenset(fold(w) for w in (

@@ -55,6 +55,7 @@ _OUTLETS = frozenset(("media", "IRN-media"))
 _CONTENT = frozenset(("ان", "بان", "انه", "انها", "انهم", "الي", "وان", "عن", ":"))
 # "نقلت" is an attribution only as "نقلت ... عن" (else it moves troops: "نقلت دبابات")
 _RELAY = frozenset(fold(w) for w in ("نقلت", "نقل", "ونقلت", "ونقل", "وتنقل", "تنقل", "ينقل"))
+_CLAUSE_OPEN = frozenset(("،", ",", ":", "«", '"', "(", "-", "..", "."))  # a subject opens its clause
 _APPOSITION = 8  # words between a reporting verb and the affiliation of the person it names
 # nouns that give a named speaker's role: "أحد قادة X", "القيادي في X", "المتحدث باسم X"
 _ROLE_HEADS = frozenset(fold(w) for w in (
@@ -297,7 +298,8 @@ def _candidates(
                 cs, ce = toks[c][:2]
                 out.append((110 + a - c, SourceMention(code, m.start, m.end, m.text, cs, ce)))
                 break
-            if c == b + 1 and not m.weak and (not m.text.startswith(("و", "ف")) or m.alias.startswith(("و", "ف"))) \
+            if c == b + 1 and not m.weak and (a == 0 or wtoks[a - 1][2] in _CLAUSE_OPEN or (
+                    m.text.startswith(("و", "ف")) and not m.alias.startswith(("و", "ف")))) \
                     and not any(0 < _token_index(toks, o.start) - c <= 1 for o in actor_ms):
                 # a subject before its verb, as headlines write it: "البنتاغون يؤكد مقتل ..."
                 # (unless the verb has its own subject after it: "... أكدت السلطات السورية")
