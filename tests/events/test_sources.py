@@ -197,3 +197,9 @@ def test_statement_word_must_be_a_whole_word(extractor) -> None:  # type: ignore
 
 def test_conjoined_headline_subject(lex: ActorLexicon) -> None:
     assert src("قتلى في قصف على حلب.. والبنتاغون يؤكد مقتل قيادي بغارة", lex) == "USA-GOV"
+
+
+def test_country_as_speaker_only_right_after_its_verb(lex: ActorLexicon) -> None:
+    assert src("وأعلنت تركيا أن طائراتها قصفت مواقع للتنظيم", lex) == "TUR-GOV"
+    # "تبني شؤون العراق": a verbal noun and its genitive, no statement by Iraq
+    assert src("دعا رجل الدين الأمم المتحدة إلى تبني شؤون العراق بالكامل", lex) is None

@@ -287,7 +287,9 @@ def _candidates(
         code = actor_source_code(m.code, m.alias)
         for c in cue_idx:
             gap = [t[2] for t in wtoks[c + 1:a]]
-            if 0 < a - c <= _ACTOR_GAP + 1 and not any(w in _CONTENT for w in gap):
+            place = m.weak and m.code.endswith("-GOV")  # a country or capital standing for its state
+            if 0 < a - c <= (1 if place else _ACTOR_GAP + 1) and not any(w in _CONTENT for w in gap):
+                # a country only right after its verb: "أعلنت تركيا"، not "تبني شؤون العراق"
                 cs, ce = toks[c][:2]
                 out.append((100 + a - c, SourceMention(code, m.start, m.end, m.text, cs, ce)))
                 break
