@@ -84,6 +84,9 @@ class RoleResult:
     m2: ActorMention | None
 
 
+_ROLE_WINDOW = 1500  # characters around the trigger's clause where a long sentence's parties are read
+
+
 def _words_between(text: str, a: int, b: int) -> list[str]:
     return _W.findall(text, a, b) if b > a else []
 
@@ -146,6 +149,10 @@ def assign_roles(
         A :class:`RoleResult`.
     """
     cs, ce = clause
+    if sent[1] - sent[0] > 2 * _ROLE_WINDOW:
+        # a run-on "sentence" of hundreds of clauses: the parties are read near the trigger's clause
+        # (keeps extraction linear in the length of the sentence)
+        sent = (max(sent[0], min(cs, trig_start) - _ROLE_WINDOW), min(sent[1], max(ce, trig_end) + _ROLE_WINDOW))
     usable: list[ActorMention] = []
     for m in mentions:
         if m.code in NON_ACTORS or m.start < sent[0] or m.end > sent[1]:

@@ -71,6 +71,7 @@ _KIND_BASE = {
 _FEATURE_BONUS = {"PPLC": 2.0, "PPLA": 1.5, "PPLA2": 1.2, "PPLA3": 1.0, "PPL": 0.5, "PPLL": 0.2, "PPLQ": -1.0}
 _COUNTRY_BONUS = {"SY": 5.0}
 _NOT_NAMES = set(_TYPE_CUES) | _PROX_CUES | _DIR_ADJ
+_CONTEXT_MAX = 40  # place mentions around a mention that resolve it
 _CONTEXT_ADMIN1 = 6.0  # governorate named nearby: beats feature/kind, not a 10x population gap
 _CONTEXT_COUNTRY = 3.5
 _CONTEXT_NEAR = 2.0  # within 30 km of an unambiguous place named nearby (half within 60 km)
@@ -742,6 +743,10 @@ class Gazetteer:
         if len(mention.places) == 1:
             return mention.places[0]
         others = [m for m in context_mentions if m is not mention and m.core_start != mention.core_start]
+        if len(others) > _CONTEXT_MAX:
+            # a run-on "sentence" of hundreds of clauses: the names nearest the mention are its context
+            # (keeps resolution linear in the length of the sentence)
+            others = sorted(others, key=lambda m: abs(m.core_start - mention.core_start))[:_CONTEXT_MAX]
         admin1s, countries = self._context_sets(others)
         anchors = [
             (m.places[0].lat, m.places[0].lon) for m in others
