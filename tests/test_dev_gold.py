@@ -14,9 +14,11 @@ from rasid.doc import Document
 from rasid.evaluate import load_docs, load_records, score
 from rasid.events.extract import EventExtractor
 
-MIN_F1 = {"all": 0.79, "violence": 0.80, "interaction": 0.73}
+# the targets where they are met (violence 0.85; actor1 0.80, location 0.85,
+# fatalities.total 0.95, source 0.85), a little below the measured scores elsewhere
+MIN_F1 = {"all": 0.82, "violence": 0.85, "interaction": 0.73}
 MIN_FIELD = {
-    "actor1": 0.79, "actor2": 0.62, "modality": 0.95, "location": 0.84, "fatalities.total": 0.94, "source": 0.81,
+    "actor1": 0.80, "actor2": 0.63, "modality": 0.97, "location": 0.85, "fatalities.total": 0.95, "source": 0.85,
 }
 
 
