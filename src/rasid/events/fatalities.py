@@ -10,7 +10,8 @@ Numbers after بينهم / منهم are a breakdown of the total, not added to i
 Vague counts ("عشرات القتلى", "سقوط قتلى") give ``total=None`` with the words
 kept in ``text``.
 
->>> f = find_fatalities("مقتل 13 عنصرا من داعش وعشرة مدنيين")
+>>> from rasid.text.normalize import fold
+>>> f = find_fatalities(fold("مقتل 13 عنصرا من داعش وعشرة مدنيين"))  # folded text, as in Document.text
 >>> (f.total, f.civilians, f.combatants)
 (23, 10, 13)
 """

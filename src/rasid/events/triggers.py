@@ -8,9 +8,10 @@ sentence once; each token's clitic readings (:func:`rasid.text.tokenize.bases`)
 are looked up in a dict keyed on the first word of every entry, and phrases are
 checked word by word from there, longest first.
 
+>>> from rasid.text.normalize import fold
 >>> lex = TriggerLexicon.default()
->>> [(t.type, t.text) for t in lex.find("وقصفت الطائرات بلدة كفرنبل")]
-[('air_strike', 'وقصفت الطائرات')]
+>>> [(t.type, t.text) for t in lex.find(fold("وقصفت الطائرات بلدة كفرنبل"))]  # folded text
+[('air_strike', 'وقصفت الطايرات')]
 """
 
 from __future__ import annotations

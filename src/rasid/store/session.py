@@ -1,6 +1,8 @@
 """Engines, sessions and schema migrations.
 
->>> engine = init_db("sqlite:///rasid.db")      # doctest: +SKIP  (runs ``alembic upgrade head``)
+Opening a store runs ``alembic upgrade head``:
+
+>>> engine = init_db("sqlite:///rasid.db")      # doctest: +SKIP
 >>> Session = session_factory(engine)            # doctest: +SKIP
 >>> with Session() as session: ...               # doctest: +SKIP
 """
