@@ -735,3 +735,14 @@ def test_gunshots_and_bullets_are_shootings(ex: EventExtractor) -> None:
 def test_celebratory_gunfire_is_no_attack(ex: EventExtractor) -> None:
     doc = run(ex, "عنوان\nوحذرت الشرطة من إطلاق الأعيرة النارية في حفلات الزواج في مدينة جازان.")
     assert not [e for e in doc.events if e.type in ("armed_clash", "attack_on_civilians")]
+
+
+def test_article_from_another_country_does_not_match_syrian_hamlets(ex: EventExtractor) -> None:
+    # البريقة is a district of Aden; the gazetteer knows only Syrian hamlets of that name
+    raw = ("عنوان\nقصفت طائرات التحالف مواقع الحوثيين في مدينة عدن. وقصفت الطائرات مواقع في مدينة تعز. "
+           "وقصفت المدفعية مواقع في مأرب. وقتل خمسة مسلحين في قصف على منطقة البريقة.")
+    doc = run(ex, raw)
+    assert [e.location.country for e in doc.events if e.location] == ["YE"] * 4
+    # in a report from Syria the Syrian places are found as before
+    doc = run(ex, "عنوان\nقصفت قوات النظام قرية كفرنبل في ريف إدلب.")
+    assert doc.events and doc.events[0].location.country == "SY"

@@ -250,3 +250,9 @@ def test_added_place_is_found_in_a_text_already_searched() -> None:
     assert [m.places[0].name for m in g.find(text)] == ["Kafr Test"]
     g.add(Place("x:2", "Tal Tajrib", "تل تجريب", "village", "SY", "Idlib", 35.1, 36.1), ["تل تجريب"])
     assert [m.places[0].name for m in g.find(text)] == ["Tal Tajrib", "Kafr Test"]
+
+
+def test_governorate_cue_never_names_a_hamlet(gaz: Gazetteer) -> None:
+    # أبين is a Yemeni governorate; the gazetteer only knows Syrian hamlets called Ibbin
+    assert find(gaz, "تقدمت القوات في محافظة أبين") == []
+    assert names(gaz, "في محافظة حلب") == ["Aleppo"]

@@ -198,6 +198,7 @@ class _Ctx:
     air_actor: str | None = None
     para_air: str | None = None
     towns: list[Location] = field(default_factory=list)
+    countries: dict[str, int] = field(default_factory=dict)  # places resolved so far, by country
     place_mentions: list[Any] = field(default_factory=list)
     head_location: Location | None = None
     next_sent: Span | None = None
@@ -928,6 +929,8 @@ class EventExtractor:
                                       self.actors.find(text, nxt.start, nxt.end), ctx)
         if loc is None:
             loc = self._location(text, clause.start, clause.end, ctx)  # "قرية X" with X unknown
+            if loc is not None and loc.country == "SY" and loc.precision == 1 and _abroad(ctx):
+                loc = None  # a Syrian reading of a name in a report from another country
             if loc is not None and loc.start is not None and (
                     _after_seat(text, loc.start) or _BASE_RE.search(text, t.end, loc.start)):
                 loc = None  # "وأضاف المرصد ومقره بريطانيا": where the reporter sits (or the jets' base)
@@ -1083,7 +1086,11 @@ class EventExtractor:
             # "بدء معارك بريف اللاذقية نصرة لمدينة الزبداني": the town the fight is for
             cands = [m for m in cands if m.start < support.start()]
         best: tuple[tuple[int, int, int, int], Location] | None = None
+        abroad = _abroad(ctx)
         for m in cands:
+            if abroad and all(p.country == "SY" and p.kind in ("village", "neighbourhood") and not p.population
+                              for p in m.places):
+                continue  # "محافظة أبين" in a report from Yemen is not the Syrian hamlet Ibbin
             key = (m.start, m.end)
             if key in ctx.resolved:
                 loc = ctx.resolved[key]
@@ -1096,6 +1103,8 @@ class EventExtractor:
                 ctx.resolved[key] = loc
             if loc is None:
                 continue
+            if loc.country:
+                ctx.countries[loc.country] = ctx.countries.get(loc.country, 0) + 1
             dist = m.start - t.end if m.start >= t.end else (t.start - m.end) + 1
             if any(min(t.end, m.start) < k < max(t.start, m.end) for k in ctx.sent_trigs) or (
                     m.end <= t.start and any(k < m.start for k in ctx.sent_trigs)):
@@ -1335,6 +1344,15 @@ def _known_speaker(text: str, sent: Span, ctx: _Ctx) -> tuple[str, str] | None:
                 if key in ctx.speakers:
                     return ctx.speakers[key]
     return None
+
+
+def _abroad(ctx: _Ctx) -> bool:
+    """Whether the article so far reports from another country: three or more places resolved
+    there and at most one in Syria (Syria's hamlets then stop matching foreign names)."""
+    if not ctx.countries:
+        return False
+    top = max(ctx.countries, key=ctx.countries.__getitem__)
+    return top != "SY" and ctx.countries[top] >= 3 and ctx.countries.get("SY", 0) <= 1
 
 
 def _governing(ctx: _Ctx, pos: int) -> tuple[str, str] | None:

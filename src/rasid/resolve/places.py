@@ -502,6 +502,8 @@ class Gazetteer:
         direction, dend_tok = self._dir_after(text, toks, tj)
         last = dend_tok if direction else tj
         places = self._rank([self.places[x] for x in idxs], [self._base[x] for x in idxs], cue)
+        if _TYPE_CUES.get(cue or "") == "governorate" and all(p.kind in ("village", "neighbourhood") for p in places):
+            return None  # "محافظة أبين" (Yemen) is no Syrian hamlet called Ibbin
         nis = self._nisba(text, toks, last)
         if nis is not None:
             target, part = nis
@@ -778,6 +780,8 @@ class Gazetteer:
         place = self.choose(mention, [parent] if parent is not None else context_mentions)
         if place is None:
             return None
+        if _TYPE_CUES.get(mention.cue or "") == "governorate" and place.kind in ("village", "neighbourhood"):
+            return None  # "محافظة أبين": a governorate we do not know, not a village of that name
         if parent is not None and place.country == "SY" and place.kind not in _NAMED_KINDS:
             outer = self.choose(parent, context_mentions)
             if outer is not None and outer.country == "SY" and self._outside(place, outer, mention):
