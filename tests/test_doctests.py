@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import logging
 import pkgutil
 
 import pytest
@@ -19,5 +20,10 @@ MODULES = sorted(
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name: str) -> None:
     module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    # log lines are not part of an example's output (another test may have sent logs to stdout)
+    logging.disable(logging.CRITICAL)
+    try:
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    finally:
+        logging.disable(logging.NOTSET)
     assert result.failed == 0, f"{result.failed} docstring example(s) of {name} failed"
