@@ -746,3 +746,14 @@ def test_article_from_another_country_does_not_match_syrian_hamlets(ex: EventExt
     # in a report from Syria the Syrian places are found as before
     doc = run(ex, "عنوان\nقصفت قوات النظام قرية كفرنبل في ريف إدلب.")
     assert doc.events and doc.events[0].location.country == "SY"
+
+
+def test_generic_parties_take_the_country_of_the_report(ex: EventExtractor) -> None:
+    raw = ("عنوان\nشنت طائرات التحالف غارات على مواقع الحوثيين في مدينة عدن ومدينة تعز. "
+           "وقصف الثوار مواقع الحوثيين في مأرب بالمدفعية.")
+    doc = run(ex, raw)
+    codes = {c for e in doc.events for c in (e.actor1, e.actor2)}
+    assert "YEM-REB" in codes and not any(c and c.startswith("SYR") for c in codes)
+    # a Syrian report keeps Syria's codes
+    doc = run(ex, "عنوان\nوسيطرت فصائل المعارضة على مواقع في ريف إدلب بعد اشتباكات مع قوات النظام.")
+    assert any(e.actor1 == "SYR-REB" for e in doc.events)

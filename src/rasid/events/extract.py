@@ -27,6 +27,7 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rasid.doc import Document, Span
@@ -45,7 +46,7 @@ from rasid.events.modality import modality
 from rasid.events.sources import SourceLexicon, actor_source_code
 from rasid.events.triggers import Trigger, TriggerLexicon
 from rasid.records import INTERACTION_TYPES, VIOLENCE_TYPES, Event, Fatalities, Location
-from rasid.resolve.actors import ActorLexicon, ActorMention, armed_code
+from rasid.resolve.actors import ActorLexicon, ActorMention, _package_text, armed_code
 from rasid.text.normalize import fold, word_set as _set
 from rasid.text.sentences import split_clauses, split_sentences
 from rasid.text.tokenize import TOKEN_RE, bases
@@ -288,6 +289,7 @@ class EventExtractor:
         breaks = [m.start() for m in _NEWLINE.finditer(text)]
         ctx = _Ctx()
         ctx.air_bias, ctx.doc_blast = _doc_priors(text)
+        ctx.countries = self._countries(text)
         # the article's year: its date, else the year after the latest one it names (a report
         # tells today's events by weekday, "أمس"; a clause that names a year, "في صيف 2012",
         # "في مارس 2014", tells background)
@@ -312,9 +314,10 @@ class EventExtractor:
         if ctx.doc_actor1 is not None:
             # a fight with no party named before it (the headline "معارك اللاذقية", told before any
             # actor): the article's main attacker
+            main = _local_code(ctx.doc_actor1, None, ctx) if _abroad(ctx) else ctx.doc_actor1
             for ev in events:
-                if ev.actor1 is None and ev.type in _FIGHTS and ev.actor2 != ctx.doc_actor1:
-                    ev.actor1 = ctx.doc_actor1
+                if ev.actor1 is None and ev.type in _FIGHTS and ev.actor2 != main:
+                    ev.actor1 = main
         return events
 
     # --------------------------------------------------------------- sentence
@@ -960,6 +963,9 @@ class EventExtractor:
                 a1, a2, loc = filled
                 if violence and a2 is not None and a2 != "CIV" and not _is_armed(a2):
                     a2 = None  # a speaker or an international body is no target of violence
+        if _abroad(ctx):
+            # "المقاومة الشعبية" or "الجيش" in a report from Yemen are Yemen's, not Syria's
+            a1, a2 = _local_code(a1, roles.m1, ctx), _local_code(a2, roles.m2, ctx)
         rs, re_ = doc.raw_span(es, ee)
         ts, te = doc.raw_span(t.start, t.end)
         src = _governing(ctx, t.start)
@@ -1007,6 +1013,23 @@ class EventExtractor:
             claim = self._claimant(text, sent) or _known_speaker(text, sent, ctx)
             return [(claim[0], claim[1], sent.start)] if claim else []
         return [(m.code, m.text, m.cue_start if m.cue_start is not None else m.start) for m in found]
+
+    def _countries(self, text: str) -> dict[str, int]:
+        """Countries of the article's unambiguous places (countries, capitals, cities and
+        governorates; not hamlets, whose names collide across countries), with their counts."""
+        if self.gazetteer is None or not _MAYBE_ABROAD.search(text):
+            return {}
+        out: dict[str, int] = {}
+        try:
+            mentions = self.gazetteer.find(text, 0, len(text))
+        except Exception as ex:  # another module's bug must not kill extraction
+            logger.debug("place finding failed: %s", ex)
+            return {}
+        for m in mentions:
+            top = m.places[0] if m.places else None
+            if top is not None and top.country and (top.kind in ("country", "capital", "admin1") or top.population):
+                out[top.country] = out.get(top.country, 0) + 1
+        return out
 
     def _remember_speakers(self, mentions: list[ActorMention], ctx: _Ctx) -> None:
         """Remember the family names of the people the sentence names with their affiliation
@@ -1103,8 +1126,6 @@ class EventExtractor:
                 ctx.resolved[key] = loc
             if loc is None:
                 continue
-            if loc.country:
-                ctx.countries[loc.country] = ctx.countries.get(loc.country, 0) + 1
             dist = m.start - t.end if m.start >= t.end else (t.start - m.end) + 1
             if any(min(t.end, m.start) < k < max(t.start, m.end) for k in ctx.sent_trigs) or (
                     m.end <= t.start and any(k < m.start for k in ctx.sent_trigs)):
@@ -1347,12 +1368,43 @@ def _known_speaker(text: str, sent: Span, ctx: _Ctx) -> tuple[str, str] | None:
 
 
 def _abroad(ctx: _Ctx) -> bool:
-    """Whether the article so far reports from another country: three or more places resolved
-    there and at most one in Syria (Syria's hamlets then stop matching foreign names)."""
+    """Whether the article reports from another country: three or more of its unambiguous places
+    there and at most one in Syria, or two there and none in Syria (Syria's hamlets then stop
+    matching foreign names, and generic actor words get that country's codes)."""
     if not ctx.countries:
         return False
     top = max(ctx.countries, key=ctx.countries.__getitem__)
-    return top != "SY" and ctx.countries[top] >= 3 and ctx.countries.get("SY", 0) <= 1
+    n, sy = ctx.countries[top], ctx.countries.get("SY", 0)
+    return top != "SY" and (n >= 3 and sy <= 1 or n >= 2 and sy == 0)
+
+
+# a report from another country names it: a cheap test before looking places up in the whole text
+_MAYBE_ABROAD = re.compile("|".join(fold(w) for w in (
+    "اليمن", "العراق", "ليبيا", "مصر", "لبنان", "الصومال", "السودان", "أفغانستان", "باكستان", "نيجيريا",
+    "مالي", "تركيا", "تركي", "فلسطين", "غزة", "إسرائيل", "أوكرانيا", "الحوثي", "الموصل", "الأنبار",
+    "بنغازي", "سيناء", "عدن", "تعز", "صنعاء")))
+_SYRIAN_GENERIC = {"SYR-MIL": "-MIL", "SYR-GOV": "-GOV", "SYR-REB": "-REB", "SYR-OPP": "-OPP"}
+_SYRIAN_MARK = re.compile("|".join(fold(w) for w in ("سوري", "سورية", "الأسد", "دمشق", "بشار")))
+
+
+@lru_cache(maxsize=1)
+def _iso3() -> dict[str, str]:
+    """ISO alpha-2 → alpha-3 (``data/lexicons/countries.tsv``)."""
+    out: dict[str, str] = {}
+    for line in _package_text("countries.tsv").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 2 and not line.startswith("#"):
+            out[cols[0].strip()] = cols[1].strip()
+    return out
+
+
+def _local_code(code: str | None, mention: ActorMention | None, ctx: _Ctx) -> str | None:
+    """A generic Syrian code (army, rebels) in a report from another country: that country's."""
+    if code not in _SYRIAN_GENERIC or (mention is not None and _SYRIAN_MARK.search(mention.text)):
+        return code
+    top = max(ctx.countries, key=ctx.countries.__getitem__)
+    iso3 = _iso3().get(top)
+    return iso3 + _SYRIAN_GENERIC[code] if iso3 else code
 
 
 def _governing(ctx: _Ctx, pos: int) -> tuple[str, str] | None:
