@@ -1052,7 +1052,7 @@ class EventExtractor:
                 words = words[len(mm.alias.split()):]  # the name after the title, if any
             if not words:
                 continue
-            key = " ".join(words[-2:]) if len(words) >= 2 and words[-2] in _NAME_PARTICLES else words[-1]
+            key = " ".join(words[-2:]) if len(words) >= 2 and words[-2] in _SURNAME_PARTICLES else words[-1]
             if len(key) >= 3:
                 code = actor_source_code(mm.code, mm.alias)
                 ctx.speakers[key] = (code, mm.text)
@@ -1352,7 +1352,8 @@ _CLAIM_RE = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:" + "|".join(fold(w) for w 
 _GROUP_HEADS = frozenset(fold(w) for w in (
     "حركة", "جبهة", "تنظيم", "هيئة", "فصيل", "لواء", "كتيبة", "كتائب", "فيلق", "تجمع", "جماعة", "حزب",
     "وحدات", "ائتلاف", "مجلس", "منظمة", "شبكة", "وكالة", "مكتب", "مرصد"))
-_NAME_PARTICLES = frozenset(("عبد", "ابو", "ابن", "بن", "ام", "ال"))
+# words that start a compound family name: "عبد الرحمن", "أبو محمد"
+_SURNAME_PARTICLES = frozenset(("عبد", "ابو", "ابن", "بن", "ام", "ال"))
 def _known_speaker(text: str, sent: Span, ctx: _Ctx) -> tuple[str, str] | None:
     """A reporting verb followed by the family name of a person named earlier in the article."""
     if not ctx.speakers:
