@@ -199,7 +199,8 @@ class _Ctx:
     air_actor: str | None = None
     para_air: str | None = None
     towns: list[Location] = field(default_factory=list)
-    countries: dict[str, int] = field(default_factory=dict)  # places resolved so far, by country
+    countries: dict[str, int] | None = None  # the article's places by country, counted when first needed
+    count_countries: Any = None  # () -> dict[str, int]
     place_mentions: list[Any] = field(default_factory=list)
     head_location: Location | None = None
     next_sent: Span | None = None
@@ -289,7 +290,7 @@ class EventExtractor:
         breaks = [m.start() for m in _NEWLINE.finditer(text)]
         ctx = _Ctx()
         ctx.air_bias, ctx.doc_blast = _doc_priors(text)
-        ctx.countries = self._countries(text)
+        ctx.count_countries = lambda: self._countries(text)  # most articles have no event to place
         # the article's year: its date, else the year after the latest one it names (a report
         # tells today's events by weekday, "أمس"; a clause that names a year, "في صيف 2012",
         # "في مارس 2014", tells background)
@@ -314,7 +315,8 @@ class EventExtractor:
         if ctx.doc_actor1 is not None:
             # a fight with no party named before it (the headline "معارك اللاذقية", told before any
             # actor): the article's main attacker
-            main = _local_code(ctx.doc_actor1, None, ctx) if _abroad(ctx) else ctx.doc_actor1
+            main = _local_code(ctx.doc_actor1, None, ctx) \
+                if ctx.doc_actor1 in _SYRIAN_GENERIC and _abroad(ctx) else ctx.doc_actor1
             for ev in events:
                 if ev.actor1 is None and ev.type in _FIGHTS and ev.actor2 != main:
                     ev.actor1 = main
@@ -963,8 +965,8 @@ class EventExtractor:
                 a1, a2, loc = filled
                 if violence and a2 is not None and a2 != "CIV" and not _is_armed(a2):
                     a2 = None  # a speaker or an international body is no target of violence
-        if _abroad(ctx):
-            # "المقاومة الشعبية" or "الجيش" in a report from Yemen are Yemen's, not Syria's
+        if (a1 in _SYRIAN_GENERIC or a2 in _SYRIAN_GENERIC) and _abroad(ctx):
+            # "الثوار" or "الجيش" in a report from Yemen are Yemen's, not Syria's
             a1, a2 = _local_code(a1, roles.m1, ctx), _local_code(a2, roles.m2, ctx)
         rs, re_ = doc.raw_span(es, ee)
         ts, te = doc.raw_span(t.start, t.end)
@@ -1109,11 +1111,10 @@ class EventExtractor:
             # "بدء معارك بريف اللاذقية نصرة لمدينة الزبداني": the town the fight is for
             cands = [m for m in cands if m.start < support.start()]
         best: tuple[tuple[int, int, int, int], Location] | None = None
-        abroad = _abroad(ctx)
         for m in cands:
-            if abroad and all(p.country == "SY" and p.kind in ("village", "neighbourhood") and not p.population
-                              for p in m.places):
-                continue  # "محافظة أبين" in a report from Yemen is not the Syrian hamlet Ibbin
+            if all(p.country == "SY" and p.kind in ("village", "neighbourhood") and not p.population
+                   for p in m.places) and _abroad(ctx):
+                continue  # "منطقة البريقة" in a report from Yemen is not a Syrian hamlet
             key = (m.start, m.end)
             if key in ctx.resolved:
                 loc = ctx.resolved[key]
@@ -1372,6 +1373,8 @@ def _abroad(ctx: _Ctx) -> bool:
     """Whether the article reports from another country: three or more of its unambiguous places
     there and at most one in Syria, or two there and none in Syria (Syria's hamlets then stop
     matching foreign names, and generic actor words get that country's codes)."""
+    if ctx.countries is None:
+        ctx.countries = ctx.count_countries() if ctx.count_countries is not None else {}
     if not ctx.countries:
         return False
     top = max(ctx.countries, key=ctx.countries.__getitem__)
@@ -1401,7 +1404,8 @@ def _iso3() -> dict[str, str]:
 
 def _local_code(code: str | None, mention: ActorMention | None, ctx: _Ctx) -> str | None:
     """A generic Syrian code (army, rebels) in a report from another country: that country's."""
-    if code not in _SYRIAN_GENERIC or (mention is not None and _SYRIAN_MARK.search(mention.text)):
+    if code not in _SYRIAN_GENERIC or not ctx.countries or (
+            mention is not None and _SYRIAN_MARK.search(mention.text)):
         return code
     top = max(ctx.countries, key=ctx.countries.__getitem__)
     iso3 = _iso3().get(top)
