@@ -54,7 +54,7 @@ _OUTLETS = frozenset(("media", "IRN-media"))
 # words that start the reported content: an actor after them is what the report is about
 _CONTENT = frozenset(("ان", "بان", "انه", "انها", "انهم", "الي", "وان", "عن", ":"))
 # "نقلت" is an attribution only as "نقلت ... عن" (else it moves troops: "نقلت دبابات")
-_RELAY = frozenset(fold(w) for w in ("نقلت", "نقل", "ونقلت", "ونقل", "وتنقل", "تنقل", "ينقل"))
+_RELAY = frozenset(fold(w) for w in ("نقلت", "نقل", "تنقل", "ينقل"))  # clitics are read off (bases)
 _CLAUSE_OPEN = frozenset(("،", ",", ":", "«", '"', "(", "-", "..", "."))  # a subject opens its clause
 _APPOSITION = 8  # words between a reporting verb and the affiliation of the person it names
 # nouns that give a named speaker's role: "أحد قادة X", "القيادي في X", "المتحدث باسم X"
@@ -221,7 +221,8 @@ def _candidates(
     if None in kinds:  # words not seen before
         kinds = [lex.word_kind(t[2]) if k is None else k for k, t in zip(kinds, wtoks, strict=True)]
     cue_idx = [i for i, k in enumerate(kinds) if k & 1 and not (
-        wtoks[i][2] in _RELAY and not any(t[2] == "عن" for t in wtoks[i + 1:i + 6]))]
+        not _RELAY.isdisjoint(bases(wtoks[i][2], suffixes=False))
+        and not any(t[2] == "عن" for t in wtoks[i + 1:i + 6]))]
     out: list[tuple[int, SourceMention]] = []
 
     def nearest_cue(a: int, b: int, weak: bool) -> tuple[int, int] | None:
