@@ -199,3 +199,13 @@ def test_part_of_a_known_group_name_becomes_the_group(linker: Linker) -> None:
     EntityRecognizer(StubTagger({"الإسلام": "MISC"}), linker)(doc)
     got = [(e.text, e.label, e.code) for e in doc.user["entities"]]
     assert got == [("جيش الإسلام", "ORG", "JAYSH-ISLAM")]
+
+
+def test_person_span_running_over_a_group_name_is_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the CRF takes the group's name for the start of a person's name
+    stub = StubTagger({"نسور الساحل عمر الخطيب": "PERS"})
+    monkeypatch.setattr(lazy, "_tagger", lambda: stub)
+    doc = _doc("وقال قائد كتائب نسور الساحل عمر الخطيب إن مقاتليه صدوا الهجوم")
+    got = {e.text: (e.label, e.code) for e in SentenceEntities(doc).in_span(0, len(doc.text))}
+    assert got["كتائب نسور الساحل"] == ("ORG", "KATAIB-NASUR-SAHAL")
+    assert got["عمر الخطيب"][0] == "PERS"

@@ -102,7 +102,11 @@ def add_rule_entities(text: str, ents: list[Any], sent: Span, linker: Linker) ->
     entity when no entity overlaps it or only entities inside it ("الإسلام"
     of "جيش الإسلام"). A CRF ORG span that runs on past the group
     name into two or more words ("لواء صقور الجبل حسن الحمادي") is split into
-    the group (ORG) and the person after it (PERS).
+    the group (ORG) and the person after it (PERS). So is a CRF PERS span that
+    starts inside the group's name and runs past it ("صقور الجبل حسن الحمادي"
+    after "لواء"): the person is the words after the group name, or the span's
+    last two words when only one word follows it (the group rule takes up to
+    three words and may have taken the person's given name).
     """
     out = list(ents)
     for s, e in linker.rule_spans(text, sent.start, sent.end):
@@ -119,6 +123,15 @@ def add_rule_entities(text: str, ents: list[Any], sent: Span, linker: Linker) ->
             if len(tail) >= 2 and all(m.group()[0].isalpha() for m in tail):
                 out.remove(x)
                 out.extend((RuleEntity(x.fstart, e, "ORG"), RuleEntity(tail[0].start(), x.fend, "PERS")))
+        elif len(over) == 1 and x.label == "PERS" and s < x.fstart < e < x.fend:
+            # the group rule may have taken the person's first name as the group's last word
+            words = [m for m in TOKEN_RE.finditer(text, x.fstart, x.fend)]
+            tail = [m for m in words if m.start() >= e]
+            person = tail if len(tail) >= 2 else words[-2:]
+            if len(words) > len(person) and all(m.group()[0].isalpha() for m in person):
+                out.remove(x)
+                group_end = words[len(words) - len(person) - 1].end()
+                out.extend((RuleEntity(s, group_end, "ORG"), RuleEntity(person[0].start(), x.fend, "PERS")))
     out.sort(key=lambda x: x.fstart)
     return out
 
