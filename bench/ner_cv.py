@@ -18,20 +18,18 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from rasid.ner.conll import evaluate, read_conll
+from rasid.ner.crf import propagate_names
+from rasid.ner.decode import CrfWeights, Decoder
+from rasid.ner.features import Featurizer, Resources, entity_phrases, lexical_prior
+from rasid.ner.train import DOC_SENTENCES, TrainConfig, _chunks, _fit, _pairs, featurize_crossfold
 
-from rasid.ner.conll import evaluate, read_conll  # noqa: E402
-from rasid.ner.crf import propagate_names  # noqa: E402
-from rasid.ner.decode import CrfWeights, Decoder  # noqa: E402
-from rasid.ner.features import Featurizer, Resources, entity_phrases, lexical_prior  # noqa: E402
-from rasid.ner.train import DOC_SENTENCES, TrainConfig, _chunks, _fit, _pairs, featurize_crossfold  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 TRAIN = ROOT / ".." / "shared" / "data" / "ner" / "ANERcorp_train.txt"
 
