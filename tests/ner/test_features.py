@@ -126,3 +126,10 @@ def test_e5_classes_fall_back_to_the_clitic_stripped_word() -> None:
     res = Resources(eclasses={"الحكومه": ("e1=3", "e2=17")})
     f0 = Featurizer(res).sentence(["والحكومة"])[0]
     assert "e1=3" in f0 and "e2=17" in f0
+
+
+def test_every_clitic_reading_is_looked_up_in_the_gazetteers() -> None:
+    res = Resources(phrases={"org": frozenset({"حماس"}), "trORG": frozenset({"لحماس"})})
+    f = Featurizer(res).sentence(["رئيس", "المكتب", "السياسي", "لحماس"])[3]
+    assert "gtrORG=U" in f  # the word as it stands
+    assert "gorg=U" in f  # and without its ل

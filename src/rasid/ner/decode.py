@@ -152,7 +152,7 @@ class Decoder:
         table = np.zeros((len(base_of), 2 * win + 1, n_lab))
         table[b_idx, o_idx] = self.w.state[a_idx]
         # most features only have a weight at offset 0 (affixes, shape ...): those get one row
-        # (in _w1), the others one row per offset (in _wm)
+        # (in _wone), the others one row per offset (in _wmany)
         multi = np.delete(table, win, axis=1).any(axis=(1, 2))
         m_ids = np.flatnonzero(multi)
         s_ids = np.flatnonzero(~multi)
@@ -160,9 +160,8 @@ class Decoder:
         code[s_ids] = np.arange(len(s_ids))
         code[m_ids] = ~np.arange(len(m_ids))
         codes = code.tolist()
-        # feature -> its row: in the one-row table, or in the one-row-per-offset table
-        self._w1 = {b: codes[k] for b, k in base_of.items() if codes[k] >= 0}
-        self._wm = {b: ~codes[k] for b, k in base_of.items() if codes[k] < 0}
+        # feature -> its row: >= 0 in the one-row table, < 0 (~row) in the one-row-per-offset one
+        self._wall = {b: codes[k] for b, k in base_of.items()}
         self._wone = np.vstack([table[s_ids, win], np.zeros((1, n_lab))])
         self._z1 = len(s_ids)
         # the "bl=" rows again, without offset 0, for words that see it only as neighbours
@@ -176,7 +175,7 @@ class Decoder:
 
     def _word_rows(self, words: Sequence[WordFeatures]) -> np.ndarray:
         """Summed weights ``(len(words), 2 * window + 1, n_labels)`` of each word at each offset."""
-        g1, gm, gx = self._w1.get, self._wm.get, self._wextra.get
+        g, gx = self._wall.get, self._wextra.get
         z1, zm = self._z1, self._zm
         one: list[int] = []
         many: list[int] = []
@@ -187,14 +186,12 @@ class Decoder:
             one.append(z1)  # a zero row keeps every group non-empty
             sm.append(len(many))
             many.append(zm)
-            for a in wf.own:
-                c = g1(a)
+            for c in map(g, wf.own):
                 if c is not None:
-                    one.append(c)
-                else:
-                    c = gm(a)
-                    if c is not None:
-                        many.append(c)
+                    if c >= 0:
+                        one.append(c)
+                    else:
+                        many.append(~c)
             if wf.extra:
                 many.extend([c for c in map(gx, wf.extra) if c is not None])
         rows = np.add.reduceat(self._wmany[many], sm, axis=0)

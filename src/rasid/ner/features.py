@@ -80,7 +80,8 @@ class Resources:
         first_names: given names.
         known: family names of well-known figures.
         cues: cue word -> cue type (LOC, PERS, ORG, V).
-        clusters: word -> word-class ids (coarse, medium, fine, then any further granularities).
+        clusters: word -> the features of its word classes, coarse to fine (``("c1=12", "c2=140",
+            "c3=907")``, then any further granularities).
         prior: word -> feature value of the lexical prior (e.g. ``PERS>50``).
         cprior: word -> feature value of the corpus prior.
         translit: the foreign-spelling model (``translit.tsv``, see :mod:`rasid.ner.translit`).
@@ -133,10 +134,13 @@ class Resources:
         res.cues = cues
         if clusters:
             cl: dict[str, tuple[str, ...]] = {}
+            feats: dict[str, str] = {}  # one string object per feature
             for ln in _lines(d / "clusters.tsv"):
                 parts = ln.split("\t")
                 if len(parts) >= 4:
-                    cl[parts[0]] = tuple(parts[1:])
+                    cl[parts[0]] = tuple(
+                        feats.setdefault(f, f) for f in (_CL[i] + c for i, c in enumerate(parts[1:]))
+                    )
             res.clusters = cl
             ec = d / "e5_classes.tsv"
             if ec.is_file():
@@ -349,11 +353,12 @@ class Featurizer:
                 if cl is not None:
                     via = "b"
                     break
+        cl_feats: tuple[str, ...] | list[str]
         if cl is None:
             f0.append("oov")
-            cl_feats: list[str] = []
+            cl_feats = ()
         else:
-            cl_feats = [via + _CL[i] + c for i, c in enumerate(cl)]
+            cl_feats = ["b" + f for f in cl] if via else cl
             f0.extend(cl_feats)
         ecl: tuple[str, ...] = ()
         if res.eclasses:
@@ -406,7 +411,7 @@ class Featurizer:
         if win >= 2 and cue:
             agg.append((-2, ("-2:" + cue,)))
         starts, index = self._starts, self._index
-        gheads = tuple(h for h in bs if h in starts or h in index) if index else ()
+        gheads = tuple([h for h in bs if h in starts or h in index]) if index else ()
         # the key document features gather mentions by: the clitic-stripped form
         key = last if len(w) >= 3 and not cue and w.isalpha() else None
         # tuples of strings only: the garbage collector stops tracking them, which matters
@@ -436,6 +441,11 @@ class Featurizer:
 
     # -- gazetteer matches ---------------------------------------------------
     def _gazetteer(self, folded: list[str], gheads: list[tuple[str, ...]]) -> list[list[str]]:
+        """Gazetteer marks of each token, from every clitic reading of the token that starts a match.
+
+        Each reading is looked up, not only the first that matches: "لحماس" may be a
+        training-list entry as it stands and an organisation once ل is stripped.
+        """
         n = len(folded)
         marks: list[list[str]] = [[] for _ in range(n)]
         index = self._index
@@ -458,8 +468,9 @@ class Featurizer:
                 hits = index.get(h, ())
                 for name in hits:
                     marks[i].append("g" + name + "=U")
-                if found or hits:
-                    break
+        for i, m in enumerate(marks):
+            if len(m) > 1:  # two readings, or two overlapping matches, may give the same mark
+                marks[i] = list(dict.fromkeys(m))
         return marks
 
     # -- sentence --------------------------------------------------------------
@@ -480,7 +491,8 @@ class Featurizer:
             word bigrams) and each token's gazetteer marks.
         """
         n = len(tokens)
-        words = [self._feats(t) for t in tokens]
+        cached, feats = self._wf.get, self._feats
+        words = [cached(t) or feats(t) for t in tokens]
         win = self.window
         folded = [w.folded for w in words]
         gaz = self._gazetteer(folded, [w.gheads for w in words])

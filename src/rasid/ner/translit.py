@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from itertools import repeat
 
 __all__ = ["TranslitModel", "grams", "train_weights", "bucket"]
@@ -37,6 +38,12 @@ def grams(word: str) -> list[str]:
     return [s[i : i + 2] for i in range(m - 1)] + [s[i : i + 3] for i in range(m - 2)] + [
         s[i : i + 4] for i in range(m - 3)
     ]
+
+
+@lru_cache(maxsize=64)
+def _cuts(m: int) -> tuple[slice, ...]:
+    """The slices that cut a marked word of ``m`` letters into its grams, in :func:`grams` order."""
+    return tuple(slice(i, i + n) for n in _NS for i in range(m - n + 1))
 
 
 def train_weights(foreign: Iterable[str], native: Iterable[str], *, smooth: float = 0.5) -> dict[str, float]:
@@ -92,8 +99,9 @@ class TranslitModel:
         """Mean log-ratio of the word's grams; > 0 looks foreign, < 0 looks Arabic."""
         r = self._cache.get(word)
         if r is None:
-            gs = grams(word)
-            r = sum(map(self.weights.get, gs, repeat(0.0))) / len(gs)
+            cuts = _cuts(len(word) + 2)
+            marked = "^" + word + "$"
+            r = sum(map(self.weights.get, map(marked.__getitem__, cuts), repeat(0.0))) / len(cuts)
             if len(self._cache) < 500_000:
                 self._cache[word] = r
         return r
