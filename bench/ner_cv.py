@@ -24,10 +24,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from rasid.ner.conll import evaluate, read_conll
-from rasid.ner.crf import propagate_names
-from rasid.ner.decode import CrfWeights, Decoder
-from rasid.ner.features import Featurizer, Resources, entity_phrases, lexical_prior
-from rasid.ner.train import DOC_SENTENCES, TrainConfig, _chunks, _fit, _pairs, featurize_crossfold
+from rasid.ner.features import Resources
+from rasid.ner.train import TrainConfig, tag_held_out
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,23 +33,11 @@ TRAIN = ROOT / ".." / "shared" / "data" / "ner" / "ANERcorp_train.txt"
 
 
 def run_block(k: int, train: str, resources: str | None, cfg: TrainConfig, work: str) -> tuple[list, list]:
-    """Gold and predicted tags of block ``k``, tagged by a model trained on the others."""
-    sents = read_conll(train)
+    """Gold and predicted (propagated) tags of block ``k``, tagged by a model trained on the others."""
     base = Resources.load(resources).with_training({}, {})
     base.cprior = {}
-    blocks = _chunks(len(sents), 5)
-    held = [sents[i] for i in blocks[k]]
-    rest = [s for i, s in enumerate(sents) if i not in blocks[k]]
-    xs = featurize_crossfold(rest, base, cfg.folds)
-    path = Path(work) / f"cv_{k}.crfsuite"
-    _fit(xs, [s.tags or [] for s in rest], path, cfg)
-    pr = _pairs(rest)
-    dec = Decoder(CrfWeights.read(path), Featurizer(base.with_training(entity_phrases(pr), lexical_prior(pr))))
-    pred: list[list[str]] = []
-    for g in range(0, len(held), DOC_SENTENCES):
-        toks = [s.tokens for s in held[g : g + DOC_SENTENCES]]
-        pred.extend(propagate_names(toks, dec.tag_document(toks)))
-    return [s.tags or [] for s in held], pred
+    gold, _, prop = tag_held_out(read_conll(train), k, base, config=cfg, work_dir=work)
+    return gold, prop
 
 
 def main() -> None:

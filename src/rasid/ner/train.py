@@ -40,6 +40,7 @@ __all__ = [
     "train",
     "featurize_crossfold",
     "cross_validate",
+    "tag_held_out",
     "write_train_lists",
     "read_corpus",
     "corpus_prior",
@@ -287,6 +288,42 @@ def train(
     return dt
 
 
+def tag_held_out(
+    sents: Sequence[Sentence],
+    k: int,
+    base: Resources,
+    *,
+    config: TrainConfig | None = None,
+    folds: int = 5,
+    work_dir: str | Path = "/tmp",
+) -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
+    """Tag block ``k`` of ``folds`` contiguous blocks with a model trained on the others.
+
+    The model's train-derived lists come from the other blocks only.
+
+    Returns:
+        ``(gold, crf, propagated)`` tags of the held-out sentences: the CRF's, and
+        after name propagation over each 20-sentence group, as the tagger runs.
+    """
+    cfg = config or TrainConfig()
+    block = _chunks(len(sents), folds)[k]
+    held = [sents[i] for i in block]
+    rest = [s for i, s in enumerate(sents) if i not in block]
+    xs = featurize_crossfold(rest, base, cfg.folds)
+    path = Path(work_dir) / f"ner_cv_{k}.crfsuite"
+    _fit(xs, [s.tags or [] for s in rest], path, cfg)
+    pr = _pairs(rest)
+    dec = Decoder(CrfWeights.read(path), Featurizer(base.with_training(entity_phrases(pr), lexical_prior(pr))))
+    pred: list[list[str]] = []
+    prop: list[list[str]] = []
+    for g in range(0, len(held), DOC_SENTENCES):
+        toks = [s.tokens for s in held[g : g + DOC_SENTENCES]]
+        tags = dec.tag_document(toks)
+        pred.extend(tags)
+        prop.extend(propagate_names(toks, tags))
+    return [s.tags or [] for s in held], pred, prop
+
+
 def cross_validate(
     train_path: str | Path,
     *,
@@ -300,7 +337,8 @@ def cross_validate(
     """Entity F1 of held-out blocks of the training file (for choosing features).
 
     Each held-out block is tagged by a model trained on the other blocks, with
-    train-derived lists from those blocks only.
+    train-derived lists from those blocks only (:func:`tag_held_out`).
+    ``python bench/ner_cv.py`` pools all five blocks.
 
     Args:
         train_path: the training file; nothing else is read.
@@ -312,28 +350,12 @@ def cross_validate(
         propagate: score after name propagation over each 20-sentence group, as
             the tagger runs (both scores are logged).
     """
-    cfg = config or TrainConfig()
     sents = read_conll(train_path)
     base = Resources.load(resources_dir).with_training({}, {})
     base.cprior = {}
-    blocks = _chunks(len(sents), folds)
     scores: list[float] = []
     for k in use:
-        held = [sents[i] for i in blocks[k]]
-        rest = [s for i, s in enumerate(sents) if i not in blocks[k]]
-        xs = featurize_crossfold(rest, base, cfg.folds)
-        path = Path(work_dir) / f"ner_cv_{k}.crfsuite"
-        _fit(xs, [s.tags or [] for s in rest], path, cfg)
-        pr = _pairs(rest)
-        dec = Decoder(CrfWeights.read(path), Featurizer(base.with_training(entity_phrases(pr), lexical_prior(pr))))
-        pred: list[list[str]] = []
-        prop: list[list[str]] = []
-        for g in range(0, len(held), DOC_SENTENCES):
-            toks = [s.tokens for s in held[g : g + DOC_SENTENCES]]
-            tags = dec.tag_document(toks)
-            pred.extend(tags)
-            prop.extend(propagate_names(toks, tags))
-        gold = [s.tags or [] for s in held]
+        gold, pred, prop = tag_held_out(sents, k, base, config=config, folds=folds, work_dir=work_dir)
         for name, got in (("CRF", pred), ("CRF + propagation", prop)):
             sc = evaluate(gold, got)
             logger.info("cv block %d, %s: P %.3f R %.3f F1 %.3f %s", k, name, sc.precision, sc.recall, sc.f1,
