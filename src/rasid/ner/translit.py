@@ -34,10 +34,7 @@ def grams(word: str) -> list[str]:
     ['^ح', 'حل', 'لب', 'ب$']
     """
     s = "^" + word + "$"
-    m = len(s)
-    return [s[i : i + 2] for i in range(m - 1)] + [s[i : i + 3] for i in range(m - 2)] + [
-        s[i : i + 4] for i in range(m - 3)
-    ]
+    return [s[c] for c in _cuts(len(s))]
 
 
 @lru_cache(maxsize=64)
