@@ -24,8 +24,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rasid.events.cues import cue_phrases, cue_words
 from rasid.resolve.actors import ActorMention, armed_code
-from rasid.text.normalize import fold, word_set as _set
+from rasid.text.normalize import fold
 
 __all__ = [
     "RoleResult", "assign_roles", "default_actor1", "default_actor2", "civilian_cue", "side_of",
@@ -35,39 +36,27 @@ __all__ = [
 _W = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 
 
-_TARGET_BEFORE = _set(
-    "على علي ضد مستهدفة مستهدفا "
-    "مواقع موقع تمركزات تمركز معاقل معقل صفوف مقرات مقر نقاط نقطة مناطق منطقة أحياء "
-    "حواجز حاجز ثكنة مطار قاعدة أهداف اهداف قصف ضرب بحق نحو إلى الى عن لدى عناصر مقاتلي "
-    "سيطرة لسيطرة يسيطر تسيطر يسيطرون "
-    "مسلحي جنود آليات دبابات طائرة"
-)
+_TARGET_BEFORE = cue_words("target_before")
 _QABL = fold("قبل")
-_DO_VERBS = _set(
-    "شن شنت يشن تشن شنها يشنها تشنها شنه يشنه تشنه نفذ نفذت ينفذ تنفذ نفذها ينفذها تنفذها نفذه ينفذه تنفذه "
-    "ارتكبها يرتكبها ترتكبها ارتكبتها "
-    "أطلقها أطلقتها أطلقوها يطلقها تطلقها ألقاها ألقتها ألقوها يلقيها تلقيها"
-)
-_TARGET_ONLY_FOR_VIOLENCE = _set("نحو إلى الى عن لدى")
-_AGENT_BEFORE = _set(
-    "تحالف تحالفان ائتلاف قبل طيران الطيران طائرات الطائرات مقاتلات سلاح قوات تابعة التابعة تابع التابع تابعه"
-)
-_PLACE_PREP = _set("في من الى إلى على قرب داخل حول بمدينة مدينة العاصمة")
-_KILLED = _set("قتل مقتل مصرع قتلوا قضوا لقوا لقي قتلى قتيلا حتفهم مصرعهم استشهد استشهاد صفوف")
+_DO_VERBS = cue_words("do_verbs")
+_TARGET_ONLY_FOR_VIOLENCE = cue_words("target_only_for_violence")
+_AGENT_BEFORE = cue_words("agent_before")
+_PLACE_PREP = cue_words("arg_place_prep")
+_KILLED = cue_words("killed")
 _BETWEEN = fold("بين")
 _MIN = fold("من")
 _BOTH = re.compile(fold("بين") + " " + "(?:ال)?(?:طرفين|جانبين)")
-_OF = _set("من عناصر مقاتلي صفوف")
-_ABLE = _set("تمكن تمكنت تمكنوا وتمكن وتمكنت وتمكنوا استطاع استطاعت استطاعوا نجح نجحت نجحوا")
-_VICTIM_NOUNS = _set("عناصر عنصرا عنصر مقاتلين مقاتلا جنود جنديا أفراد قتلى عددا عدد")
-_ORIGIN = _set("مصدرها مصدره مصدر ومصدرها ومصدره")
+_OF = cue_words("of")
+_ABLE = cue_words("able")
+_VICTIM_NOUNS = cue_words("victim_nouns")
+_ORIGIN = cue_words("origin")
 """"مصدرها مواقع الفصائل": where the fire came from names who fired."""
-_WITH = _set("مع ومع")
+_WITH = cue_words("with")
 # a member listed after its group: "فصائل معارضة، بينها جبهة النصرة" (the group acts)
-_MEMBER = _set("بينها بينهم منها منهم ومنها ومنهم أبرزها أبرزهم")
+_MEMBER = cue_words("member")
 GOVT_SIDE = frozenset({"SYR-MIL", "SYR-GOV", "RUS-MIL", "RUS-GOV", "IRN-MIL", "IRN-GOV", "HEZBOLLAH"})
 """Codes on the Syrian government's side (territory_gain_govt)."""
-_REGIME_AIR = tuple(fold(w) for w in ("مروحي", "براميل", "برميل", "البراميل"))
+_REGIME_AIR = tuple(fold(w) for w in cue_phrases("regime_air"))
 NON_ACTORS = frozenset({"SOHR", "SNHR", "SANA", "media", "activists", "opposition", "military-source",
                         "RUS-MOD", "IRN-media"})
 """Codes of reporting bodies: sources, not parties to a violent event."""
@@ -301,7 +290,7 @@ def assign_roles(
     return RoleResult(c1, c2, a1, a2)
 
 
-_THAT = _set("أن إن ان وأن وإن بأن")
+_THAT = cue_words("arg_that")
 
 
 def _marked(text: str, mentions: Sequence[ActorMention], sent_start: int, cues: frozenset[str],
@@ -408,12 +397,7 @@ def default_actor1(etype: str, family: str, text: str, sent: tuple[int, int]) ->
 _REBEL_SIDE = frozenset({"SYR-REB", "SYR-OPP", "NUSRA", "AHRAR-SHAM", "JAYSH-ISLAM", "SULTAN-MURAD"})
 _FOREIGN_AIR = frozenset({"COALITION", "USA-MIL", "USA-GOV", "TUR-MIL", "TUR-GOV", "FRA-MIL", "GBR-MIL",
                           "JOR-MIL", "SAU-MIL", "ARE-MIL"})
-_CIV_CUES = _set(
-    "مدنيين المدنيين مدنيا مدنيون المدنية سكنية السكنية منازل المنازل الأهالي أهالي سكان السكان "
-    "مستشفى مشفى المستشفى سوق السوق أطفال الأطفال مدرسة المدارس مواطنين المواطنين النساء نساء "
-    "طلاب طلابا حشدا المصلين مخيم مدني مدنيان مدنيين طفل طفلا طفلة طفلان امرأة امرأتان مواطن مواطنا "
-    "مواطنان"
-)
+_CIV_CUES = cue_words("civ_cues")
 _DEFAULT_TYPES = frozenset({
     "armed_clash", "air_strike", "shelling", "territory_gain_govt", "territory_gain_nonstate",
     "suicide_bomb", "remote_explosive", "attack_on_civilians", "aircraft_downed", "weapons_seized",

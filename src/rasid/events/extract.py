@@ -41,13 +41,14 @@ from rasid.events.arguments import (
     default_actor1,
     default_actor2,
 )
+from rasid.events.cues import cue_alternation, cue_phrases, cue_words
 from rasid.events.fatalities import KILL_WORDS, FatalityMention, find_fatalities
 from rasid.events.modality import modality
 from rasid.events.sources import SourceLexicon, actor_source_code
 from rasid.events.triggers import Trigger, TriggerLexicon
 from rasid.records import INTERACTION_TYPES, VIOLENCE_TYPES, Event, Fatalities, Location
 from rasid.resolve.actors import ActorLexicon, ActorMention, _package_text, armed_code
-from rasid.text.normalize import fold, word_set as _set
+from rasid.text.normalize import fold
 from rasid.text.sentences import split_clauses, split_sentences
 from rasid.text.tokenize import TOKEN_RE, bases
 
@@ -56,56 +57,37 @@ __all__ = ["EventExtractor"]
 logger = logging.getLogger(__name__)
 
 
-_AIR = _set(
-    "جوي جوية الجوي الجوية جويا طيران الطيران طائرات الطائرات طائرة الطائرة الحربي الحربية "
-    "المروحي المروحية مروحيات المروحيات مروحي مقاتلات المقاتلات الجو سوخوي ميغ درون مسيرة "
-    "المسيرة الحربيه التحالف براميل البراميل برميل برميلا برميلين فراغية الفراغية فراغي "
-    "متفجر متفجرة المتفجرة متفجرا متفجرين المتفجرين"
-)
-_FORCES = _set(
-    "قوات القوات مواقع موقع تمركزات تمركز عناصر آليات اليات حاجز حواجز مقاتلي مسلحي دبابة دبابات رتل ثكنة"
-)
-_MILWORDS = _set(
-    "جيش الجيش جنود جندي دبابات دبابة مسلحين مسلحون المسلحين مسلحي عسكري عسكرية العسكرية العسكري "
-    "مقاتلين مقاتلو مقاتلي المقاتلين ميليشيا ميليشيات مليشيات كتيبة كتائب لواء فصائل الفصائل قوات القوات "
-    "الطيران طائرات الطائرات حربية الحربية مروحية المروحي المدفعية مدفعية الثوار الجبهة جبهة"
-)
-_RESULT_VERBS = _set("أسفر أسفرت أدى أدت تسبب تسببت خلف خلفت أوقع أوقعت أودى أودت حصد حصدت")
+_AIR = cue_words("air")
+_FORCES = cue_words("forces")
+_MILWORDS = cue_words("milwords")
+_RESULT_VERBS = cue_words("result_verbs")
 _LINK_LINE = fold("رابط الخبر")
-_TAG_LINE = re.compile("|".join(fold(w) for w in (
-    "سمات ", "الوسوم", "وسوم:", "كلمات مفتاحية", "كلمات دلالية")))
+_TAG_LINE = re.compile(cue_alternation("tag_line"))
 """A web page's tag line ("سمات تركيا داعش سلاح الجو"): keywords, not a report."""
-_ATTACK_NOUNS = _set(
-    "حملة الحملة العملية عملية الهجوم هجوم الهجمات هجمات الضربات ضربات الضربة ضربة الغارة الغارات"
-)
-_ATTACK_SUBJECTS = _set(
-    "الهجوم الهجمات العملية العمليات التفجير الانفجار الاعتداء الأول الثاني الغارة الغارات الضربات القصف"
-)
-_NAME_PARTICLES = _set("أبو ابو أبي ابي أم بن ابن وأبو")
-_BREACH = _set("خرق خرقت خرقوا يخرق تخرق خروقات خرقا انتهاك انتهكت انتهاكات ينتهك تنتهك وخرق")
-_SEAT = _set("مقره مقرها ومقره ومقرها مقرهم ومقرهم ومقرّه")
-_RELATIVE = _set("التي الذي الذين اللتين حيث كانت كان")
-_ASKED = _set("طلب طلبت طالب طالبت دعا دعت اقترح اقترحت حال أرادوا اراد أراد")
-_DEMAND = _set("دعا دعت دعوا طالب طالبت طالبوا يطالبون يطالب تطالب يريد يرضوا يرضى")
-_OBLIGATION = _set("يجب ينبغي يتعين لابد بد وجوب ضرورة بضرورة")
-_IT_WHICH = _set("ما مما وهو وهي")
-_ABOUT = _set("خلال وخلال أثناء واثناء اثناء مضمون فحوى مسار نتائج تفاصيل جولة عقب")
-_LAUNCHED = _set("شنه شنته شنها شنوه يشنه تشنه نفذه نفذته")
-_IN_PREP = _set("في خلال أثناء اثناء")
-_WHO = _set("الذي التي الذين اللذين اللتين")
-_THE_ATTACK = _set("الهجوم والهجوم الاعتداء والاعتداء")
-_CLASH_CUES = _set("اشتباكات الاشتباكات معارك المعارك اشتباك مواجهات المواجهات")
-_HABITUAL = _set("بانتظام باستمرار عادة غالبا دائما")
-_SINCE = _set("منذ ومنذ قبل وقبل")
-_ONSET = _set("بدء بداية انطلاق اندلاع")
-_SINCE_ONSET = _set("منذ ومنذ بعد قبل على")
+_ATTACK_NOUNS = cue_words("attack_nouns")
+_ATTACK_SUBJECTS = cue_words("attack_subjects")
+_NAME_PARTICLES = cue_words("name_particles")
+_BREACH = cue_words("breach")
+_SEAT = cue_words("seat")
+_RELATIVE = cue_words("relative")
+_ASKED = cue_words("asked")
+_DEMAND = cue_words("demand")
+_OBLIGATION = cue_words("obligation")
+_IT_WHICH = cue_words("it_which")
+_ABOUT = cue_words("about")
+_LAUNCHED = cue_words("launched")
+_IN_PREP = cue_words("in_prep")
+_WHO = cue_words("who")
+_THE_ATTACK = cue_words("the_attack")
+_CLASH_CUES = cue_words("clash_cues")
+_HABITUAL = cue_words("habitual")
+_SINCE = cue_words("since")
+_ONSET = cue_words("onset")
+_SINCE_ONSET = cue_words("since_onset")
 _GROUND_FIGHT = frozenset({"armed_clash", "shelling", "territory_gain", "territory_gain_govt",
                            "territory_gain_nonstate"})
 _SHOOTING = frozenset({"أطلق النار", "فتح النار", "قنص"})
-_SPORT = _set(
-    "مباراة المباراة مباريات الدوري دوري منتخب المنتخب نادي النادي لاعب اللاعب لاعبين اللاعبين مدرب المدرب "
-    "بطولة البطولة الودية ودية القرعة كرة الملعب هدف هدفين الهدف الشوط المهاجم الفريق"
-)
+_SPORT = cue_words("sport")
 _AIR_FORCES = frozenset({
     "SYR-MIL", "RUS-MIL", "COALITION", "USA-MIL", "TUR-MIL", "FRA-MIL", "GBR-MIL", "JOR-MIL", "ISR-MIL",
     "SAU-MIL", "ARE-MIL", "IRQ-MIL", "CAN-MIL", "AUS-MIL", "UNK-MIL",
@@ -114,62 +96,42 @@ _AIR_FORCES = frozenset({
 _AIR_ACTORS = frozenset({
     "COALITION", "USA-MIL", "TUR-MIL", "FRA-MIL", "GBR-MIL", "RUS-MIL", "JOR-MIL", "ISR-MIL",
 })
-_ANAPHORIC = _set("هذه هذا تلك ذلك مناطق محاور خطوط جبهات منطقة خط جبهة قواعد مواقع أماكن")
-_SUBJECTED = _set("تعرض تعرضت تتعرض يتعرض تعرضوا عرضة تعرضها تعرضتا تتعرضان يتعرضون تبادل وتبادل")
-_DEMONSTRATIVE = _set("هذه هذا تلك ذلك")
-_AFTER_WORDS = _set("بعد إثر اثر عقب")
+_ANAPHORIC = cue_words("anaphoric")
+_SUBJECTED = cue_words("subjected")
+_DEMONSTRATIVE = cue_words("demonstrative")
+_AFTER_WORDS = cue_words("after_words")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_GROUND_FORCES = _set(
-    "قوات القوات المعارضة الفصائل فصائل الثوار كتائب الكتائب التنظيم تنظيم داعش النصرة "
-    "مقاتلي مقاتلو مسلحو مسلحي المسلحين"
-)
+_GROUND_FORCES = cue_words("ground_forces")
 """Parties that fight on the ground: a bare "قصف" they carry out is shelling (groups fly no aircraft)."""
-_BARRELS = _set("براميل البراميل برميل برميلا برميلين")
+_BARRELS = cue_words("barrels")
 _AIR_STRICT = _AIR - _BARRELS  # a barrel of oil is no aircraft
-_WEAPON = _set("صواريخ صاروخ الصواريخ قذائف قذيفة القذائف مدفعية المدفعية هاون الهاون راجمات تاو غراد مدافع")
-_ATTEMPT = _set(
-    "محاولة محاولات لمحاولات حاولت حاول حاولوا يحاول تحاول يحاولون يحاولان إيقاف ايقاف وقف صد "
-    "أحبطت أحبطوا منع صدت تصدت تستطع يستطع تتمكن يتمكن"
-)
-_TRYING = _set("يحاول تحاول يحاولون يحاولان تستطع يستطع تتمكن يتمكن")
+_WEAPON = cue_words("weapon")
+_ATTEMPT = cue_words("attempt")
+_TRYING = cue_words("trying")
 """Present attempts and failed ability: "ويحاول التنظيم التقدم" tells an aim, not a fight."""
-_PURPOSE = _set(
-    "تهدف يهدف بهدف لمنع تسعى يسعى سعيا هدفها استهدف واستهدف يستهدف تستهدف أجل اجل "
-    "تعتبر يعتبر يتخوف تتخوف يخشى تخشى خشية مخاوف خوفا"
-)
-_WITHIN = _set("ضمن إطار بإطار")
-_DURATION = _set("يوما يومًا أيام ساعات ساعة أسابيع أسبوعا أشهر شهرا سنوات عاما أعوام")
-_OPERATIONS = _set("عمليات عملية")
+_PURPOSE = cue_words("purpose")
+_WITHIN = cue_words("within")
+_DURATION = cue_words("duration")
+_OPERATIONS = cue_words("operations")
 _MIN_W = fold("من")
 _ON_W = fold("على")
-_FLED = _set("فروا فر فرت نزحوا نزح نزحت هربا هربوا هرب هروبا فرارا نزوحا خوفا")
-_PREPARE = _set("يستعد تستعد يستعدون يستعدان استعدادا استعدادات تحضيرات تحضيرا التحضير يتأهب تتأهب")
-_PERMIT = _set("سمحت سمح يسمح تسمح السماح بالسماح")
-_FRAME = _PERMIT | _set(
-    "يتخوف تتخوف يخشى تخشى خشية مخاوف خوف الخوف خوفا تخوف"
-)
-_USE = _set("يستخدم تستخدم استخدم استخدمت استخدام باستخدام يستخدمون")
-_STOP = _set("وقف إيقاف ايقاف لوقف لإيقاف بوقف تقليص وتقليص ووقف يوقف سيوقف وسيوقف توقف يتوقف تتوقف")
-_GROUND = _set(
-    "مدفعي المدفعي مدفعية المدفعية هاون الهاون راجمات الدبابات دبابات أرض أرضي ارضي البحر بحري المدفعيه "
-    "متبادل المتبادل مورتر المورتر"
-)
-_SUICIDE = _set("انتحاري انتحارية الانتحاري الانتحارية انتحاريين انتحاريان انغماسي ناسف نفسه نفسها "
-                "أنفسهم نفسيهما "
-                "لأنفسهم")
-_CONFLICT = _set("نزاع النزاع نزاعا الحرب حرب الأزمة")
-_REMOTE = _set("مفخخة المفخخة عبوة عبوات لغم ألغام ملغومة الملغومة")
-_ALA = _set("على علي")
-_RESPONSIBILITY = _set("المسؤولية مسؤولية المسؤوليه مسؤولية")
+_FLED = cue_words("fled")
+_PREPARE = cue_words("prepare")
+_PERMIT = cue_words("permit")
+_FRAME = _PERMIT | cue_words("fear")
+_USE = cue_words("use")
+_STOP = cue_words("halt")
+_GROUND = cue_words("ground")
+_SUICIDE = cue_words("suicide")
+_CONFLICT = cue_words("conflict")
+_REMOTE = cue_words("remote")
+_ALA = cue_words("ala")
+_RESPONSIBILITY = cue_words("responsibility")
 _VERB_PREFIX = ("ي", "ت", "ن")
 _MAX_EVIDENCE = 250
-_BESIDES = _set("إضافة بالإضافة اضافة بالاضافة علاوة فضلا")
-_ZERO_CUES = _set("اقتصرت تسجل يسفر تسفر")
-_SOURCE_HINT = re.compile("|".join(fold(w) for w in (
-    "قال", "افاد", "أفاد", "ذكر", "اعلن", "أعلن", "بحسب", "حسب", "وفق", "اكد", "أكد", "المرصد", "نقل", "أشار",
-    "اشار", "مصادر", "مصدر", "ناشط", "سانا", "وكالة", "صحيفة", "موقع", "شبكة", "بيان", "تنسيقي",
-    "أوضح", "اوضح", "يؤكد", "تؤكد", "يقول", "تقول", "يعلن", "تعلن", "يكشف", "تكشف",
-    "كشف", "تحدث", "روى", "لفت", "اضاف", "أضاف", "صرح")))
+_BESIDES = cue_words("besides")
+_ZERO_CUES = cue_words("zero_cues")
+_SOURCE_HINT = re.compile(cue_alternation("source_hint"))
 _NO_FAT = frozenset({"deployment", "protest", "weapons_seized", "territory_gain", "territory_gain_govt",
                      "territory_gain_nonstate", "casualty"})
 
@@ -1183,18 +1145,14 @@ _KNOWN = (_ATTACK_SUBJECTS | _RESPONSIBILITY | _IN_PREP | _WHO | _LAUNCHED | _CL
 
 
 _NEWLINE = re.compile("\n")
-_RUN_IN_HEADING = re.compile(r"([^\s،,.:؛«»\"]+(?:\s+[^\s،,.:؛«»\"]+){0,3}?)\s+(?=(?:" + "|".join(fold(w) for w in (
-    "وفي", "من جهته", "من جهتها", "إلى ذلك", "الى ذلك", "في غضون ذلك", "على صعيد", "وعلى صعيد",
-    "في الأثناء", "في هذه الأثناء")) + r")[\s،,])")
+_RUN_IN_HEADING = re.compile(r"([^\s،,.:؛«»\"]+(?:\s+[^\s،,.:؛«»\"]+){0,3}?)\s+"
+                             r"(?=(?:" + cue_alternation("run_in_heading") + r")[\s،,])")
 """A sub-heading run into its paragraph when the page lost its line break ("معارك اللاذقية وفي ريف
 اللاذقية تواصلت الاشتباكات"): two to four words, then a phrase that opens a report."""
 _HEADING = "run-in heading"
-_HEADING_NOT = _set("قال وقال أفاد وأفاد ذكر وذكر أكد وأكد أضاف وأضاف أوضح وأوضح أشار وأشار")
+_HEADING_NOT = cue_words("heading_not")
 _INNER_END = re.compile(r"[.!?؟؛]+\s|,\s")
-_CONJ_CLAUSE = re.compile(r"\s(?=(?:" + "|".join(fold(w) for w in (
-    "وأن", "وإن", "فيما", "بينما", "وبينما", "في حين", "وفي حين", "وسط", "لكن", "ولكن", "ردا على",
-    "رداً على", "ردًا على", "وقال", "وأضاف", "وأفاد", "وذكر", "وأكد", "وأشار", "وأوضح",
-    "التي تتعرض", "التي تعرضت", "الذي يتعرض", "الذي تعرض", "التي يتعرض", "الذي تتعرض")) + r")\s)")
+_CONJ_CLAUSE = re.compile(r"\s(?=(?:" + cue_alternation("conj_clause") + r")\s)")
 """A conjunction that opens a new clause inside a comma-less sentence (and a relative clause that
 tells a second attack: "نصرة لمدينة الزبداني التي تتعرض لهجوم واسع")."""
 _MIN_CONJ_WORDS = 3
@@ -1235,15 +1193,10 @@ def _clauses(text: str, sent: Span) -> list[Span]:
     return split
 
 
-_AIR_RE = re.compile("|".join(fold(w) for w in (
-    "غارة", "غارات", "الطيران الحربي", "طائرات حربية", "الطائرات الحربية", "براميل متفجرة",
-    "البراميل المتفجرة",
-    "برميل متفجر", "برميلا متفجرا", "الطيران المروحي", "ضربة جوية", "ضربات جوية", "قصف جوي", "القصف الجوي")))
-_GROUND_RE = re.compile("|".join(fold(w) for w in (
-    "قذائف", "قذيفة", "مدفعي", "هاون", "راجمات", "صواريخ", "صاروخ")))
-_SUICIDE_RE = re.compile("|".join(fold(w) for w in (
-    "انتحاري", "انتحارية", "فجر نفسه", "حزام ناسف", "انغماسي")))
-_REMOTE_RE = re.compile("|".join(fold(w) for w in ("مفخخة", "عبوة ناسفة", "عبوات ناسفة", "لغم", "ملغومة")))
+_AIR_RE = re.compile(cue_alternation("air_re"))
+_GROUND_RE = re.compile(cue_alternation("ground_re"))
+_SUICIDE_RE = re.compile(cue_alternation("suicide_re"))
+_REMOTE_RE = re.compile(cue_alternation("remote_re"))
 
 
 def _doc_priors(text: str) -> tuple[bool, str | None]:
@@ -1282,8 +1235,8 @@ def _adjacent(clauses: list[Span], a: Span, b: Span) -> bool:
     return bool(nxt) and nxt[0].start == b.start
 
 
-_PLACE_ANAPHORS = re.compile(r"(?:^|\s)[وبل]?(?:" + "|".join(fold(w) for w in (
-    "المدينة", "البلدة", "البلدتين", "القرية", "القريتين", "المدينتين")) + r")(?=[\s،,.»\"]|$)")
+_PLACE_ANAPHORS = re.compile(r"(?:^|\s)[وبل]?(?:" + cue_alternation("place_anaphors")
+                             + r")(?=[\s،,.»\"]|$)")
 
 
 def _anaphoric_place(text: str, span: Span) -> bool:
@@ -1292,11 +1245,9 @@ def _anaphoric_place(text: str, span: Span) -> bool:
 
 
 _ORIGIN_RE = re.compile(r"(?:^|\s)و?(?:مصدرها|مصدره|مصدر)(?=\s)")
-_BASE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(fold(w) for w in (
-    "تعود إلى", "تعود الى", "عادت إلى", "عادت الى", "عودتها إلى", "أقلعت من", "انطلقت من")) + r")(?=\s)")
+_BASE_RE = re.compile(r"(?:^|\s)(?:" + cue_alternation("base_re") + r")(?=\s)")
 """Where aircraft flew from or back to ("قبل أن تعود إلى قاعدة ديار بكر"): not the place hit."""
-_SUPPORT_RE = re.compile(r"(?:^|\s)(?:" + "|".join(fold(w) for w in (
-    "نصرة", "نصرةً", "دعما", "دعماً", "تضامنا", "تضامناً", "لفك الحصار عن", "لتخفيف الضغط عن")) + r")(?=\s)")
+_SUPPORT_RE = re.compile(r"(?:^|\s)(?:" + cue_alternation("support_re") + r")(?=\s)")
 """The town a battle is fought for ("معارك بريف اللاذقية نصرة لمدينة الزبداني"), not where it is."""
 
 
@@ -1312,7 +1263,7 @@ def _conjoined(words: list[str], pw: list[str], lo: int, hi: int) -> bool:
     return False
 
 
-_PLACE_PREP = _set("في من الى إلى على قرب داخل حول نحو عن باتجاه مدينة العاصمة")
+_PLACE_PREP = cue_words("place_prep")
 
 
 def _capital_as_state(text: str, m: ActorMention) -> bool:
@@ -1323,10 +1274,7 @@ def _capital_as_state(text: str, m: ActorMention) -> bool:
     return not prev or prev[0] not in _PLACE_PREP
 
 
-_CROWD = _set(
-    "المعتصمون المعتصمين المتظاهرون المتظاهرين المحتجون المحتجين الأهالي أهالي السكان المواطنون "
-    "المواطنين الأهالى متظاهرون متظاهرين محتجون محتجين الغاضبين الغاضبون"
-)
+_CROWD = cue_words("crowd")
 
 
 def _crowd_agent(text: str, t: Trigger) -> bool:
@@ -1336,7 +1284,7 @@ def _crowd_agent(text: str, t: Trigger) -> bool:
     return any(w in _CROWD or (w[:1] == "و" and w[1:] in _CROWD) for w in after + before)
 
 
-_GROUPS = _set("فصائل مجموعات ميليشيات مليشيات عناصر قوات كتائب مقاتلين مسلحين وحدات")
+_GROUPS = cue_words("groups")
 
 
 def _bare_group(word: str) -> bool:
@@ -1346,15 +1294,12 @@ def _bare_group(word: str) -> bool:
 
 
 # whole words, a conjunction or preposition allowed in front ("وبيانون" is a village, not بيان)
-_CLAIM_RE = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:" + "|".join(fold(w) for w in (
-    "بيانا", "بيان", "في بيان", "على حسابها", "على حسابه", "على صفحتها", "على صفحته", "تبنى", "تبنت")) + r")(?!\w)")
+_CLAIM_RE = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:" + cue_alternation("claim_re") + r")(?!\w)")
 
 
-_GROUP_HEADS = frozenset(fold(w) for w in (
-    "حركة", "جبهة", "تنظيم", "هيئة", "فصيل", "لواء", "كتيبة", "كتائب", "فيلق", "تجمع", "جماعة", "حزب",
-    "وحدات", "ائتلاف", "مجلس", "منظمة", "شبكة", "وكالة", "مكتب", "مرصد"))
+_GROUP_HEADS = cue_words("group_heads")
 # words that start a compound family name: "عبد الرحمن", "أبو محمد"
-_SURNAME_PARTICLES = frozenset(("عبد", "ابو", "ابن", "بن", "ام", "ال"))
+_SURNAME_PARTICLES = cue_words("surname_particles")
 def _known_speaker(text: str, sent: Span, ctx: _Ctx) -> tuple[str, str] | None:
     """A reporting verb followed by the family name of a person named earlier in the article."""
     if not ctx.speakers:
@@ -1383,12 +1328,9 @@ def _abroad(ctx: _Ctx) -> bool:
 
 
 # a report from another country names it: a cheap test before looking places up in the whole text
-_MAYBE_ABROAD = re.compile("|".join(fold(w) for w in (
-    "اليمن", "العراق", "ليبيا", "مصر", "لبنان", "الصومال", "السودان", "أفغانستان", "باكستان", "نيجيريا",
-    "مالي", "تركيا", "تركي", "فلسطين", "غزة", "إسرائيل", "أوكرانيا", "الحوثي", "الموصل", "الأنبار",
-    "بنغازي", "سيناء", "عدن", "تعز", "صنعاء")))
+_MAYBE_ABROAD = re.compile(cue_alternation("maybe_abroad"))
 _SYRIAN_GENERIC = {"SYR-MIL": "-MIL", "SYR-GOV": "-GOV", "SYR-REB": "-REB", "SYR-OPP": "-OPP"}
-_SYRIAN_MARK = re.compile("|".join(fold(w) for w in ("سوري", "سورية", "الأسد", "دمشق", "بشار")))
+_SYRIAN_MARK = re.compile(cue_alternation("syrian_mark"))
 
 
 @lru_cache(maxsize=1)
@@ -1424,9 +1366,9 @@ def _governing(ctx: _Ctx, pos: int) -> tuple[str, str] | None:
 
 
 # prepositions before a target or a companion, never before the party making a statement
-_OBLIQUE = frozenset(fold(w) for w in ("ضد", "على", "عن", "مع", "إلى", "بين", "لدى", "نحو", "تجاه"))
+_OBLIQUE = cue_words("oblique")
 
-_WHILE_RE = re.compile("|".join(fold(w) for w in ("في حين", "فيما", "بينما", "مقابل", "وفي المقابل")))
+_WHILE_RE = re.compile(cue_alternation("while_re"))
 
 
 def _add(a: int | None, b: int | None) -> int | None:
@@ -1493,30 +1435,25 @@ def _first_cue(words: list[str], first: frozenset[str], second: frozenset[str]) 
     return False
 
 
-_VERB_FORM = re.compile("|".join(fold(w) for w in ("استهداف", "مستهدف")))
+_VERB_FORM = re.compile(cue_alternation("verb_form"))
 
 
 _FIGHTS = frozenset({"armed_clash", "shelling", "territory_gain_govt", "territory_gain_nonstate"})
 _ASSESSED = frozenset({"air_strike", "shelling", "armed_clash"})
 _FUTURE = re.compile(r"^[وف]?س[يتن]\w{2,}$")
-_NOT_FUTURE = tuple(fold(w) for w in (
-    "سيطر", "ستة", "ستين", "ستمائة", "ستمئة", "سياس", "سيار", "سير", "ستار", "سيد", "سينا", "ستو",
-    "سنو", "سنة", "سنت", "سنين", "سنوي"))
-_NEG_PRESENT = _set("لا لن")
-_WILL_BE = _set("سيكون ستكون وسيكون وستكون")
+_NOT_FUTURE = tuple(fold(w) for w in cue_phrases("not_future"))
+_NEG_PRESENT = cue_words("neg_present")
+_WILL_BE = cue_words("will_be")
 
 
-_FIRE = _set("النار نيران النيران نار")
-_TOWARD = _set("باتجاه اتجاه نحو صوب")
-_MEANS = _set("عبر جراء بواسطة")
-_ARMOUR = _set(
-    "دبابة دبابات دبابتين آلية آليات آليتين مدرعة مدرعات عربة عربات ناقلة ناقلات مدفع مدافع راجمة راجمات "
-    "الدبابة الدبابات الآلية الآليات المدرعة المدرعات"
-)
-_EFFORT = _set("جهود جهودها جهوده جهودهم خطط خطة خططا مخطط")
-_FOLLOWED = _set("تبعت تبع تلت تلا أعقبت أعقب اعقبت سبقت سبق تلي تلت")
-_ANNOUNCE = _set("إعلان اعلان بإعلان")
-_SPELL = _DURATION | _set("ساعتين يومين أسبوعين شهرين دقائق دقيقة")
+_FIRE = cue_words("fire")
+_TOWARD = cue_words("toward")
+_MEANS = cue_words("means")
+_ARMOUR = cue_words("armour")
+_EFFORT = cue_words("effort")
+_FOLLOWED = cue_words("followed")
+_ANNOUNCE = cue_words("announce")
+_SPELL = _DURATION | cue_words("short_spans")
 
 
 def _time_anchor(pw: list[str], tok: int) -> bool:
@@ -1606,30 +1543,25 @@ def _is_year(text: str, pos: int) -> bool:
 
 _LAST_YEAR = fold("العام الماضي")
 _W = re.compile(r"[^\W\d_]+", re.UNICODE)
-_LOYAL_TARGET = re.compile("|".join(fold(w) for w in (
-    "شيعية", "الشيعية", "شيعيتين", "الشيعيتين", "علوية", "العلوية", "“علوية”", "الموالية للنظام",
-    "الخاضعة لسيطرة النظام", "الخاضعة لسيطرة قوات النظام", "مناطق سيطرة النظام", "مناطق سيطرة قوات النظام")))
+_LOYAL_TARGET = re.compile(cue_alternation("loyal_target"))
 """Pro-government places shelled with no shooter named: the armed opposition fired."""
-_REBEL_ARMS = re.compile("|".join(fold(w) for w in ("مدفع جهنم", "مدافع جهنم", "محلية الصنع", "محلي الصنع")))
+_REBEL_ARMS = re.compile(cue_alternation("rebel_arms"))
 """Home-made artillery: in Syria's war only the armed opposition fires it (the army has factory guns)."""
-_AT = _set("على علي")
-_OR = frozenset({"او", "ام"})
-_DIED_TRYING = re.compile("(?:" + "|".join(fold(w) for w in ("خلال", "أثناء", "اثناء", "في")) + r")\s+"
+_AT = cue_words("at")
+_OR = cue_words("or")
+_DIED_TRYING = re.compile("(?:" + cue_alternation("died_trying") + r")\s+"
                           + fold("محاولة") + r"\s+(?:\S+\s+)?\S*$")
 """Fighters killed "خلال محاولة هجوم" (the trigger's first letter ends the window) were attacking."""
-_ENTRY = _set("دخول تسلل اقتحام ودخول وتسلل واقتحام")
-_DEPOT = _set("مستودع مستودعا المستودع مخزن مخزنا المخزن مستودعات مخازن")
-_MUST = _ASKED | _OBLIGATION | _set("مضطرا مضطرة مضطر مضطرين جواز بعدم عدم")
-_SINCE_WORD = _set("منذ ومنذ")
-_POSTS = _set("حاجز حواجز الحاجز الحواجز حاجزي نقاط النقاط نقطة مواقع المواقع موقع تلة التلة ثكنة كتيبة")
+_ENTRY = cue_words("entry")
+_DEPOT = cue_words("depot")
+_MUST = _ASKED | _OBLIGATION | cue_words("compelled")
+_SINCE_WORD = cue_words("since_word")
+_POSTS = cue_words("posts")
 _TUNNEL = re.compile(r"\s+(?:\w+\s+)?(?:ال)?(?:نفق|انفاق)(?!\w)")
-_TRIED = _set("حاول حاولت حاولوا يحاول تحاول يحاولون محاولة محاولات")
-_REPEL = _set(
-    "تصدى تصدت تصدوا يتصدى تتصدى يتصدون التصدي صد صدت صدوا يصد تصد يصدون صدها صده "
-    "أحبط أحبطت أحبطوا يحبط تحبط إحباط احباط أفشل أفشلت أفشلوا إفشال إيقاف ايقاف"
-)
-_AMONG = _set("بينهم بينهن بينهما منهم منهن")
-_AT_ONE = _set("عليه عليها")
+_TRIED = cue_words("tried")
+_REPEL = cue_words("repel")
+_AMONG = cue_words("among")
+_AT_ONE = cue_words("at_one")
 
 
 def _military_word(w: str) -> bool:
@@ -1663,11 +1595,7 @@ def _civilian_shooting(text: str, trig_end: int, clause_end: int, sent: tuple[in
             return not any(_military_word(x) for x in target)
     return civilian_cue(text, max(sent[0], trig_end - 150), min(clause_end, trig_end + 120))
 
-_YEAR_CUES = _set(
-    "عام العام سنة السنة منذ في صيف خريف شتاء ربيع مطلع أواخر أوائل منتصف حتى بداية نهاية "
-    "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
-    "الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول الأول"
-)
+_YEAR_CUES = cue_words("year_cues")
 
 
 def _repelled(text: str, t: Trigger, clause: Span, mentions: list[ActorMention]

@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasid.text.normalize import fold, word_set as _set
+from rasid.events.cues import cue_phrases, cue_words
+from rasid.text.normalize import fold
 from rasid.text.numbers import parse_numbers
 
 __all__ = ["FatalityMention", "find_fatalities", "KILL_WORDS", "WOUND_WORDS"]
@@ -30,67 +31,35 @@ __all__ = ["FatalityMention", "find_fatalities", "KILL_WORDS", "WOUND_WORDS"]
 _W = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
 
 
-KILL_WORDS = _set(
-    "قتل قتلت قتلوا يقتل تقتل قتلا مقتل قتلى القتلى قتيل قتيلا قتيلان قتيلين قتيلة "
-    "حتفه حتفها حتفهم حتفهما مصرع مصرعه مصرعها مصرعهم استشهد استشهدت استشهدوا استشهاد "
-    "شهداء شهيدا شهيد الشهداء شهيدان شهيدين ضحايا الضحايا ضحية أودى أودت بحياة حياة ارتفعت حصيلة "
-    "قضى قضوا لقي لقيت لقوا"
-)
+KILL_WORDS = cue_words("kill_words")
 """Words that say people died (folded, clitics stripped by the reader)."""
-WOUND_WORDS = _set(
-    "جرح جرحى الجرحى جريح جريحا جرحوا إصابة اصابة إصابات الإصابات إصابته أصيب أصيبوا أصيبت "
-    "مصاب مصابين المصابين مصابا بجروح جروح إصابتهم اصيب اصيبوا"
-)
+WOUND_WORDS = cue_words("wound_words")
 """Words that say people were hurt: their numbers are not fatalities."""
-_PROTEST_OF = _set("احتجاجا احتجاج تنديدا استنكارا رفضا")
-_OUT_OF = _set("أصل اصل مجموع")
-_SUBSET = _set("بينهم بينها منهم منها بينهن منهن")
-_CHILD = _set("طفل أطفال الأطفال طفلا طفلة طفلين طفلان أطفالا قاصرين رضيع")
-_CIVIL = _set(
-    "مدني مدنيين مدنيا مدنيون المدنيين مواطن مواطنين مواطنا مواطنون نساء امرأة سيدة سيدات نسوة "
-    "شخص أشخاص شخصا شخصين الأشخاص رجل رجال مسن مسنين لاجئين لاجئا نازحين ناشط صحفي طبيب"
-)
-_CIVIL_STRICT = _CIVIL - _set("شخص أشخاص شخصا شخصين الأشخاص رجل رجال")
-_COMBAT = _set(
-    "عنصر عناصر عنصرا عنصرين العناصر مقاتل مقاتلا مقاتلين مقاتلون جندي جنود جنديا جنديين الجنود "
-    "ضابط ضباط ضابطا مسلح مسلحين مسلحا عسكري عسكريين عسكريا شرطي شرطيين شرطيا جهادي جهاديين "
-    "جهاديا متشدد متشددين إرهابي إرهابيين إرهابيا عنصرا قياديا قيادي قياديين أفراد فردا "
-    "قائد زعيم أمير متطرف"
-)
-_DUAL = _set(
-    "شخصين شخصان طفلين طفلان جنديين جنديان عنصرين عنصران قتيلين قتيلان شهيدين شهيدان شقيقين مقاتلان "
-    "رجلين رجلان امرأتين سيدتين طفلتين شابين"
-)
-_RANK = _set("عقيد عميد رائد نقيب ملازم ضابط قائد مسؤول")
+_PROTEST_OF = cue_words("protest_of")
+_OUT_OF = cue_words("out_of")
+_SUBSET = cue_words("subset")
+_CHILD = cue_words("child")
+_CIVIL = cue_words("civil")
+_CIVIL_STRICT = _CIVIL - cue_words("generic_persons")
+_COMBAT = cue_words("combat")
+_DUAL = cue_words("dual")
+_RANK = cue_words("rank")
 """A victim named by rank after an agent: "قتل سليمان الأسد للعقيد حسان الشيخ"."""
-_MADE_OF = _set("مؤلف مؤلفة مكون مكونة يضم تضم")
+_MADE_OF = cue_words("made_of")
 """A group listed by its members: "مقتل طاقم طبي مؤلف من رجلين وامرأة" (3)."""
-_WEAPON_NOUN = _set(
-    "قذيفة قذائف صاروخ صواريخ صاروخا غارة غارات برميل براميل برميلا ضربة ضربات طلعة طلعات يوما ساعة أيام"
-)
-_SINGLE = _set(
-    "شخص شخصا طفل طفلا طفلة مدني مدنيا جندي جنديا عنصر عنصرا امرأة رجل رجلا ضابط ضابطا مقاتل مقاتلا "
-    "مواطن مواطنا سيدة قيادي قياديا شرطي شرطيا قائد زعيم أمير مسؤول ناشط صحفي طبيب فتى شاب "
-    "متطرف متشدد جهادي مسلح"
-)
-_IN_IT = _set("فيه فيها خلاله خلالها جراءه جراءها بسببه بسببها")
-_LEADER = _set("قائد قيادي زعيم أمير مسؤول القائد القيادي الزعيم الأمير")
+_WEAPON_NOUN = cue_words("weapon_noun")
+_SINGLE = cue_words("single")
+_IN_IT = cue_words("in_it")
+_LEADER = cue_words("leader")
 """A title after a victim's name: "مقتل أبو هادي العبود قائد فرقة …" is one death."""
-_ONE = _set("واحد واحدة")
-_YEAR_BEFORE = _set(
-    "عام العام سنة منذ يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر "
-    "نوفمبر ديسمبر شباط آذار نيسان أيار حزيران تموز آب أيلول الأول الثاني صيف ربيع خريف شتاء"
-)
-_UNIT = _set("لواء ألوية كتيبة كتائب تجمع سرايا سرية فرقة حركة جبهة جيش")
+_ONE = cue_words("one")
+_YEAR_BEFORE = cue_words("year_before")
+_UNIT = cue_words("unit")
 """Unit names before a killing word: "لواء شهداء اليرموك" names a group, reports no death."""
-_LIST_STOP = _set("في جراء خلال بسبب إثر اثر بعد عند قرب على من نتيجة")
-_THAT = _set("أن ان إن بأن وأن")
+_LIST_STOP = cue_words("list_stop")
+_THAT = cue_words("fatal_that")
 """A complementizer: who stands before it reports the deaths ("أعلن مسؤول أن 30 شخصا قتلوا")."""
-_ZERO = [tuple(fold(w) for w in p.split()) for p in (
-    "اقتصرت أضرارها على الخسائر المادية", "اقتصرت الأضرار على الماديات", "اقتصرت الخسائر على المادية",
-    "دون وقوع قتلى", "دون سقوط قتلى", "لم تسجل إصابات بشرية", "لم تسجل إصابات", "لم يسفر عن قتلى",
-    "لم تسفر عن قتلى", "دون وقوع ضحايا",
-)]
+_ZERO = [tuple(fold(w) for w in p.split()) for p in cue_phrases("zero")]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,33 +16,31 @@ from __future__ import annotations
 
 import re
 
-from rasid.text.normalize import fold, word_set as _set
+from rasid.events.cues import cue_phrases, cue_words
+from rasid.text.normalize import fold
 
 __all__ = ["modality", "NEGATORS", "CONDITIONS", "PLANNERS"]
 
 _W = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-NEGATORS = _set("لم لن لا ليس ليست عدم دون بدون ولم ولن ولا وعدم فلم")
+NEGATORS = cue_words("negators")
 """Words that negate the trigger when they stand just before it."""
-_DENY = _set("نفى نفت ينفي تنفي نافيا نافية ونفى ونفت")
-CONDITIONS = _set("إذا اذا لو ولو وإذا حال حالة لولا كلما وكلما")
+_DENY = cue_words("deny")
+CONDITIONS = cue_words("conditions")
 """Words that make an event conditional when they come before it in the clause."""
-PLANNERS = _set(
-    "سوف يعتزم تعتزم يعتزمون ينوي تنوي المقرر مقرر يتوقع تتوقع يتوقعون يستعد تستعد يستعدون "
-    "تفكر يفكر تخطط يخطط قرر قررت تقرر يقرر ستقوم سيقوم ستعمل سيعمل تعتزمان يزمع تزمع "
-    "ستبدأ سيبدأ تسعى يسعى يستعدان يتأهب تتأهب"
-)
-_PREPARATION = _set("استعدادا استعدادات تحضيرات تحضيرا التحضير")
-"""Nouns of preparation before a purpose ("تحضيرات لفتح معركة"): the attack is planned."""
+PLANNERS = cue_words("planners")
 """Intention and schedule words that make a later trigger planned."""
-_STILL_NEG = _set("لا ولا ما")
-_STILL = _set("تزال يزال تزل يزل زالت زال سيما")
-_FUTURE_AFTER = _set("المقبل المقبلة القادم القادمة غدا المقبلين القادمين")
+_PREPARATION = cue_words("preparation")
+"""Nouns of preparation before a purpose ("تحضيرات لفتح معركة"): the attack is planned."""
+_STILL_NEG = cue_words("still_neg")
+_STILL = cue_words("still")
+_FUTURE_AFTER = cue_words("future_after")
 _COND_PAIRS = ((fold("إن"), fold("لم")), (fold("ما"), fold("لم")), (fold("في"), fold("حال")))
 
 
-_NOT_FUTURE = ("سيطر", "سيار", "سيد", "سين", "ستار", "سنو")  # words that merely start with س + ي/ت/ن
+# words that merely start with س + ي/ت/ن
+_NOT_FUTURE = tuple(fold(w) for w in cue_phrases("modal_not_future"))
 
 
 def _future_verb(word: str) -> bool:

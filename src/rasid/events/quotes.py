@@ -31,10 +31,12 @@ import logging
 from functools import lru_cache
 
 from rasid.doc import Document
+from rasid.events.cues import cue_phrases, cue_words
 from rasid.events.sources import SourceLexicon
 from rasid.records import Quote
 from rasid.resolve.actors import ActorLexicon
 from rasid.resolve.dates import TimeLexicon
+from rasid.text.normalize import fold
 from rasid.text.sentences import split_sentences
 from rasid.text.tokenize import TOKEN_RE
 
@@ -42,13 +44,10 @@ __all__ = ["find_quotes", "QuoteFinder"]
 
 logger = logging.getLogger(__name__)
 
-_COMP = frozenset(("ان", "بان", "انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وان"))
-_STOP = frozenset(("فيه", "فيها", "عنه", "عنها", "له", "لها", "منه", "منها", "انه", "انها", "في", "خلال", "عبر", "امام", "لدي", "الي", "علي", "عن", "من", "مع", "ل", "،", ",", ":", "«", '"', "(",
-                   "اليوم", "امس", "ايضا", "كذلك", "بدوره", "بدورها"))
-_ADVERBS = frozenset(("ايضا", "كذلك", "بدوره", "بدورها", "من", "جهته", "جهتها", "في", "بيان", "تصريح", "تصريحات",
-                      "،", ",", "له", "لها", "امس", "اليوم"))
-_ADDRESSEES = ("وكاله", "صحيفه", "قناه", "موقع", "شبكه", "مراسل", "وسايل", "تلفزيون", "اذاعه", "الصحفيين",
-               "الصحافيين", "رويترز")
+_COMP = cue_words("comp")
+_STOP = cue_words("speaker_stop") | frozenset({"،", ",", ":", "«", '"', "("})
+_ADVERBS = cue_words("adverbs") | frozenset({"،", ","})
+_ADDRESSEES = tuple(fold(w) for w in cue_phrases("addressees"))
 _SUBJECT_GAP = 4   # words (besides adverbs) between the verb and its named subject
 _MAX_GAP = 15      # words between the verb and the quote
 _BACK = 4          # words an SVO speaker may precede the verb

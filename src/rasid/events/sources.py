@@ -36,6 +36,7 @@ from functools import lru_cache
 
 from rasid.errors import DataFileError
 from rasid.events.arguments import side_of
+from rasid.events.cues import cue_phrases, cue_words
 from rasid.resolve.actors import ActorEntry, ActorLexicon, ActorMention, _package_text, armed_code
 from rasid.text.normalize import fold
 from rasid.text.tokenize import TOKEN_RE, bases, readings, token_spans
@@ -52,24 +53,21 @@ _QUOTES = frozenset(("«", "»", '"', "“", "”", "'"))
 _START = itemgetter(0)
 _OUTLETS = frozenset(("media", "IRN-media"))
 # words that start the reported content: an actor after them is what the report is about
-_CONTENT = frozenset(("ان", "بان", "انه", "انها", "انهم", "الي", "وان", "عن", ":"))
+_CONTENT = cue_words("content") | frozenset({":"})
 # "نقلت" is an attribution only as "نقلت ... عن" (else it moves troops: "نقلت دبابات")
-_RELAY = frozenset(fold(w) for w in ("نقلت", "نقل", "تنقل", "ينقل"))  # clitics are read off (bases)
+_RELAY = cue_words("relay")  # clitics are read off (bases)
 _CLAUSE_OPEN = frozenset(("،", ",", ":", "«", '"', "(", "-", "..", "."))  # a subject opens its clause
 _APPOSITION = 8  # words between a reporting verb and the affiliation of the person it names
 # nouns that give a named speaker's role: "أحد قادة X", "القيادي في X", "المتحدث باسم X"
-_ROLE_HEADS = frozenset(fold(w) for w in (
-    "قادة", "قائد", "القائد", "قيادي", "القيادي", "عضو", "أعضاء", "المتحدث", "متحدث", "الناطق", "ناطق",
-    "مسؤول", "المسؤول", "رئيس", "مدير", "أمير", "في", "باسم", "من"))
+_ROLE_HEADS = cue_words("role_heads")
 # a ministry of defence as a source speaks for its government
-_MINISTRIES = tuple(fold(w) for w in ("وزارة الدفاع", "البنتاغون", "البنتاجون"))
+_MINISTRIES = tuple(fold(w) for w in cue_phrases("ministries"))
 # statement nouns: "في بيان لـX" names X as the speaker
-_STATEMENTS = frozenset(fold(w) for w in (
-    "بيان", "تصريح", "تصريحات", "حديث", "كلمة", "مقابلة", "رسالة", "تغريدة", "بلاغ", "مؤتمر"))
+_STATEMENTS = cue_words("statements")
 
 
 # words that open the reported clause ("قال المرصد إن ..."): the source comes before them
-_THAT = frozenset(("ان", "بان", "انه", "انها", "انهم", "وان", "لان", ":"))
+_THAT = cue_words("source_that") | frozenset({":"})
 
 
 @dataclass(frozen=True, slots=True)
