@@ -307,15 +307,18 @@ class Featurizer:
         self.quotes = quotes
         self._cache: dict[str, tuple[list[str], ...]] = {}
         self._wf: dict[str, WordFeatures] = {}
-        starts: set[str] = set()
+        starts: dict[str, set[int]] = {}
         index: dict[str, list[str]] = {}
         for name, s in sorted(res.phrases.items()):
             for p in s:
                 index.setdefault(p, []).append(name)
                 if " " in p:
-                    starts.add(p.split(" ", 1)[0])
+                    words = p.split(" ")
+                    if len(words) <= _MAX_PHRASE:
+                        starts.setdefault(words[0], set()).add(len(words))
         self._index = {p: tuple(v) for p, v in index.items()}
-        self._starts = frozenset(starts)
+        # first word of a multi-word entry -> the entries' lengths in words, longest first
+        self._starts = {w: tuple(sorted(ns, reverse=True)) for w, ns in starts.items()}
 
     # -- per-word features -------------------------------------------------
     def _feats(self, tok: str) -> WordFeatures:
@@ -437,37 +440,37 @@ class Featurizer:
         return r
 
     # -- gazetteer matches ---------------------------------------------------
-    def _gazetteer(self, folded: list[str], gheads: list[tuple[str, ...]]) -> list[list[str]]:
+    def _gazetteer(self, folded: list[str], gheads: list[tuple[str, ...]]) -> list[Sequence[str]]:
         """Gazetteer marks of each token, from every clitic reading of the token that starts a match.
 
         Each reading is looked up, not only the first that matches: "لحماس" may be a
         training-list entry as it stands and an organisation once ل is stripped.
+        Tokens without marks share one empty tuple (most tokens have none).
         """
         n = len(folded)
-        marks: list[list[str]] = [[] for _ in range(n)]
+        none: tuple[str, ...] = ()
+        marks: list[Sequence[str]] = [none] * n
         index = self._index
         if not index:
             return marks
+        starts = self._starts
+        got: dict[int, list[str]] = {}
         for i in range(n):
             for h in gheads[i]:
-                found = False
-                if h in self._starts:
-                    for length in range(min(_MAX_PHRASE, n - i), 1, -1):
-                        p = h + " " + " ".join(folded[i + 1 : i + length])
-                        hits = index.get(p, ())
+                for length in starts.get(h, _NO_LENGTHS):
+                    if length <= n - i:
+                        hits = index.get(h + " " + " ".join(folded[i + 1 : i + length]), none)
                         if hits:
                             for name in hits:
-                                marks[i].append("g" + name + "=B")
+                                got.setdefault(i, []).append("g" + name + "=B")
                                 for j in range(i + 1, i + length):
-                                    marks[j].append("g" + name + "=I")
-                            found = True
+                                    got.setdefault(j, []).append("g" + name + "=I")
                             break
-                hits = index.get(h, ())
-                for name in hits:
-                    marks[i].append("g" + name + "=U")
-        for i, m in enumerate(marks):
-            if len(m) > 1:  # two readings, or two overlapping matches, may give the same mark
-                marks[i] = list(dict.fromkeys(m))
+                for name in index.get(h, none):
+                    got.setdefault(i, []).append("g" + name + "=U")
+        for i, m in got.items():
+            # two readings, or two overlapping matches, may give the same mark
+            marks[i] = list(dict.fromkeys(m)) if len(m) > 1 else m
         return marks
 
     # -- sentence --------------------------------------------------------------
@@ -478,7 +481,7 @@ class Featurizer:
 
     def _parts(
         self, tokens: Sequence[str]
-    ) -> tuple[list[WordFeatures], list[list[str]], list[list[str]]]:
+    ) -> tuple[list[WordFeatures], list[list[str]], list[Sequence[str]]]:
         """The features of a sentence, in parts.
 
         Returns:
@@ -632,6 +635,7 @@ def _assemble(
 
 
 _LEN = ["len=" + str(i) for i in range(9)]
+_NO_LENGTHS: tuple[int, ...] = ()
 _FX = ("", "fx=1", "fx=2", "fx=3")  # foreign-looking spelling, by rasid.ner.translit.bucket
 _CL = [f"c{i}=" for i in range(1, 10)]
 _EC = [f"e{i}=" for i in range(1, 10)]
