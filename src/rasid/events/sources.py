@@ -161,13 +161,7 @@ class SourceLexicon:
 
     def is_cue(self, word: str) -> bool:
         """True when a folded word (clitics allowed) is an attribution cue."""
-        r = self._cue.get(word)
-        if r is None:
-            r = self._cue[word] = not self.cues.isdisjoint(readings(word, suffixes=False)) and any(
-                b in self.cues for b in _verb_readings(word))
-            if len(self._cue) > 500_000:
-                self._cue.clear()
-        return r
+        return _verb_in(word, self.cues, self._cue)
 
     def word_kind(self, word: str) -> int:
         """Bit 1: the word is an attribution cue; bit 2: a source name may start at it (cached)."""
@@ -181,13 +175,18 @@ class SourceLexicon:
 
     def is_verb(self, word: str) -> bool:
         """True when a folded word (clitics allowed) is a reporting verb that can introduce a quote."""
-        r = self._verb.get(word)
-        if r is None:
-            r = self._verb[word] = not self.verbs.isdisjoint(readings(word, suffixes=False)) and any(
-                b in self.verbs for b in _verb_readings(word))
-            if len(self._verb) > 500_000:
-                self._verb.clear()
-        return r
+        return _verb_in(word, self.verbs, self._verb)
+
+
+def _verb_in(word: str, verbs: frozenset[str], cache: dict[str, bool]) -> bool:
+    """True when a clitic reading of ``word`` that keeps its ال is in ``verbs`` (cached in ``cache``)."""
+    r = cache.get(word)
+    if r is None:
+        r = cache[word] = not verbs.isdisjoint(readings(word, suffixes=False)) and any(
+            b in verbs for b in _verb_readings(word))
+        if len(cache) > 500_000:
+            cache.clear()
+    return r
 
 
 def _verb_readings(word: str) -> list[str]:
