@@ -12,7 +12,6 @@ pipeline on them. Incidents are recomputed once at the end.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -46,7 +46,6 @@ def ner_articles(
     (see :mod:`rasid.ner.link`). Offsets index the raw article text. Returns ``(documents, entities, failures)``.
     """
     from rasid.io.read import ReadError, read_paths
-    from rasid.ner.crf import Tagger
     from rasid.ner.link import link_entities
 
     tagger = _tagger(model, propagate)

@@ -642,7 +642,6 @@ class EventExtractor:
                     cfat[cl.start] = f1
         # a killing with no attack type: a clash when armed men fought, else casualty info
         final: list[_Cand] = []
-        territory = any(c.type == "territory_gain" for c in kept)
         for c in kept:
             if c.type == "casualty" and not violent and any(
                     w in _AIR_STRICT for w in pw[max(0, c.trig.token - 3):c.trig.token + 4]):

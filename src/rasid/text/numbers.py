@@ -121,11 +121,10 @@ def parse_numbers(text: str, start: int = 0, end: int | None = None) -> list[Num
             i += 1
             continue
         qual = None
-        qs = s
         for words, q in _BEFORE:
             k = len(words)
             if i - k >= 0 and tuple(_plain(t[2]) for t in toks[i - k:i]) == words:
-                qual, qs = q, toks[i - k][0]
+                qual = q
                 break
         qe = toks[j - 1][1]
         for words, q in _AFTER:  # "خمسة مدنيين على الأقل": up to two words between
@@ -133,7 +132,6 @@ def parse_numbers(text: str, start: int = 0, end: int | None = None) -> list[Num
             if any(j + g + k <= n and tuple(t[2] for t in toks[j + g:j + g + k]) == words for g in range(3)):
                 qual = qual or q
                 break
-        del qs
         out.append(NumberMention(s, qe, value, qual, text[s:qe]))
         i = j
     return out
