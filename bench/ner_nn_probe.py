@@ -8,6 +8,7 @@ depend on, and the E5 word vectors that ``scripts/build_ner_resources.py --e5`` 
 
     pip install torch==2.13.0                  # the CPU build this machine has on disk
     python bench/ner_nn_probe.py               # block 4, 12 epochs: about 5 minutes on 2 cores
+    python bench/ner_nn_probe.py --epochs 25 --ensemble   # + the CRF with the network's scores added
 
 Each token's input: a trained embedding of the folded word (words seen twice or more), the
 first 100 principal components of its E5 vector (frozen), a character CNN, and the sum of
@@ -150,6 +151,10 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--vectors", type=Path, default=VECTORS)
+    ap.add_argument("--save", type=Path, help="write the last epoch's label log-probabilities (.npz) here")
+    ap.add_argument("--ensemble", action="store_true",
+                    help="after training, also train the CRF on the same four fifths and score the CRF with "
+                         "alpha x the network's log-probabilities added to its state scores")
     args = ap.parse_args()
     torch.manual_seed(1)
     random.seed(1)
@@ -192,12 +197,15 @@ def main() -> None:
             total += loss.item()
         net.eval()
         pred: list[list[str]] = []
+        logp: list[np.ndarray] = []
         with torch.no_grad():
             for i in range(0, len(test), 64):
                 b = test[i : i + 64]
-                best = net([x if x[0] else ([1], [0], [[1]], [[0]], [0]) for x in b]).argmax(-1)
+                scores = net([x if x[0] else ([1], [0], [[1]], [[0]], [0]) for x in b]).log_softmax(-1)
+                best = scores.argmax(-1)
                 for k, x in enumerate(b):
                     pred.append(_repair([voc.labels[j] for j in best[k, : len(x[0])].tolist()]))
+                    logp.append(scores[k, : len(x[0])].numpy())
         prop: list[list[str]] = []
         for g in range(0, len(held), DOC_SENTENCES):
             prop.extend(propagate_names([s.tokens for s in held[g : g + DOC_SENTENCES]], pred[g : g + DOC_SENTENCES]))
@@ -205,6 +213,48 @@ def main() -> None:
         print(f"epoch {epoch}: loss {total:.1f}  block {args.block} F1 {evaluate(gold, pred).f1:.4f}, "
               f"with propagation {sc.f1:.4f} (P {sc.precision:.3f} R {sc.recall:.3f})  "
               f"{time.perf_counter() - t0:.0f} s", flush=True)
+    if args.save:
+        np.savez(args.save, labels=np.array(voc.labels), logp=np.concatenate(logp))
+    if args.ensemble:
+        _ensemble(rest, held, xs_train, fx, voc.labels, np.concatenate(logp))
+
+
+def _ensemble(rest: list[Sentence], held: list[Sentence], xs_train: list[list[list[str]]], fx: Featurizer,
+              labels: list[str], logp: np.ndarray) -> None:
+    """Score the CRF of the same four fifths alone and with the network's log-probabilities added."""
+    import tempfile
+
+    from rasid.ner.decode import CrfWeights, Decoder
+    from rasid.ner.train import TrainConfig, _fit
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "crf.crfsuite"
+        _fit(xs_train, [s.tags or [] for s in rest], path, TrainConfig())
+        weights = CrfWeights.read(path)
+    extra = logp[:, [labels.index(lab) for lab in weights.labels]]
+
+    class WithNetwork(Decoder):
+        """The CRF decoder with ``alpha`` x the network's log-probabilities added to each token's scores."""
+
+        alpha = 0.0
+        pos = 0
+
+        def scores(self, sentences):  # type: ignore[no-untyped-def]
+            s = super().scores(sentences)
+            n = s.shape[0]
+            self.pos += n
+            return s + self.alpha * extra[self.pos - n : self.pos]
+
+    gold = [s.tags or [] for s in held]
+    for alpha in (0.0, 0.25, 0.5, 1.0, 2.0):
+        dec = WithNetwork(weights, fx)
+        dec.alpha = alpha
+        prop: list[list[str]] = []
+        for g in range(0, len(held), DOC_SENTENCES):
+            toks = [s.tokens for s in held[g : g + DOC_SENTENCES]]
+            prop.extend(propagate_names(toks, dec.tag_document(toks)))
+        sc = evaluate(gold, prop)
+        print(f"CRF + {alpha} x network: F1 {sc.f1:.4f} (P {sc.precision:.3f} R {sc.recall:.3f})", flush=True)
 
 
 if __name__ == "__main__":
