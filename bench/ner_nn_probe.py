@@ -31,8 +31,8 @@ from torch import nn
 
 from rasid.ner.conll import Sentence, evaluate, read_conll
 from rasid.ner.crf import _repair, propagate_names
-from rasid.ner.features import Featurizer, Resources, entity_phrases, lexical_prior
-from rasid.ner.train import DOC_SENTENCES, _chunks, _pairs, featurize_crossfold
+from rasid.ner.features import Featurizer, Resources
+from rasid.ner.train import DOC_SENTENCES, held_out_split
 from rasid.text.normalize import fold
 from rasid.text.tokenize import readings
 
@@ -82,6 +82,7 @@ class Vocab:
                 for ch in fold(t):
                     self.chars.setdefault(ch, len(self.chars) + 2)
         self.labels = sorted({t for s in sents for t in s.tags or []})
+        self._label_ids = {t: i for i, t in enumerate(self.labels)}
 
     def _e5_row(self, tok: str) -> int:
         w = fold(tok)
@@ -93,7 +94,7 @@ class Vocab:
 
     def encode(self, s: Sentence, x: list[list[str]]) -> Encoded:
         toks = s.tokens
-        lid = {t: i for i, t in enumerate(self.labels)}
+        lid = self._label_ids
         return (
             [self.words.get(fold(t), 1) for t in toks],
             [self._e5_row(t) for t in toks],
@@ -160,15 +161,9 @@ def main() -> None:
     random.seed(1)
     torch.set_num_threads(2)
     t0 = time.perf_counter()
-    sents = read_conll(TRAIN)
-    block = _chunks(len(sents), 5)[args.block]
-    held = [sents[i] for i in block]
-    rest = [s for i, s in enumerate(sents) if i not in block]
     base = Resources.load().with_training({}, {})
     base.cprior = {}
-    xs_train = featurize_crossfold(rest, base, 5)
-    pairs = _pairs(rest)
-    fx = Featurizer(base.with_training(entity_phrases(pairs), lexical_prior(pairs)))
+    held, rest, xs_train, fx = held_out_split(read_conll(TRAIN), args.block, base)
     xs_held: list[list[list[str]]] = []
     for g in range(0, len(held), DOC_SENTENCES):
         xs_held.extend(fx.document([s.tokens for s in held[g : g + DOC_SENTENCES]]))

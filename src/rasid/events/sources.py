@@ -55,7 +55,7 @@ _OUTLETS = frozenset(("media", "IRN-media"))
 # words that start the reported content: an actor after them is what the report is about
 _CONTENT = cue_words("content") | frozenset({":"})
 # "نقلت" is an attribution only as "نقلت ... عن" (else it moves troops: "نقلت دبابات")
-_RELAY = cue_words("relay")  # clitics are read off (bases)
+_RELAY = cue_words("relay")  # clitics are read off (readings)
 _CLAUSE_OPEN = frozenset(("،", ",", ":", "«", '"', "(", "-", "..", "."))  # a subject opens its clause
 _APPOSITION = 8  # words between a reporting verb and the affiliation of the person it names
 # nouns that give a named speaker's role: "أحد قادة X", "القيادي في X", "المتحدث باسم X"
@@ -218,7 +218,7 @@ def _candidates(
     if None in kinds:  # words not seen before
         kinds = [lex.word_kind(t[2]) if k is None else k for k, t in zip(kinds, wtoks, strict=True)]
     cue_idx = [i for i, k in enumerate(kinds) if k & 1 and not (
-        not _RELAY.isdisjoint(bases(wtoks[i][2], suffixes=False))
+        not _RELAY.isdisjoint(readings(wtoks[i][2], suffixes=False))
         and not any(t[2] == "عن" for t in wtoks[i + 1:i + 6]))]
     out: list[tuple[int, SourceMention]] = []
 
@@ -279,7 +279,7 @@ def _candidates(
             continue
         a = _token_index(toks, m.start)
         if (prev_word(a) == "ل" or (m.text.startswith("ل") and not m.alias.startswith("ل"))) and not (
-                a >= 1 and not _STATEMENTS.isdisjoint(bases(wtoks[a - 1 - (prev_word(a) == "ل")][2], suffixes=False))):
+                a >= 1 and not _STATEMENTS.isdisjoint(readings(wtoks[a - 1 - (prev_word(a) == "ل")][2], suffixes=False))):
             continue  # "أكدت انتماءه لتنظيم الدولة": a dative is no speaker ("في بيان لوزير" is)
         b = max(a, _token_index(toks, m.end) - 1)
         code = actor_source_code(m.code, m.alias)
@@ -293,7 +293,7 @@ def _candidates(
                 break
             if 0 < a - c <= _APPOSITION and not m.weak and "،" in gap and not any(w in _THAT for w in gap) and (
                     _ROLE_HEADS.intersection(gap[-2:]) or m.kind == "title" or
-                    not _ROLE_HEADS.isdisjoint(bases(m.text.split()[0], suffixes=False))):
+                    not _ROLE_HEADS.isdisjoint(readings(m.text.split()[0], suffixes=False))):
                 # "وقال صالح يوسف، أحد قادة الفرقة الساحلية، إن ...": the speaker's affiliation
                 cs, ce = toks[c][:2]
                 out.append((110 + a - c, SourceMention(code, m.start, m.end, m.text, cs, ce)))

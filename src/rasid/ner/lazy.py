@@ -125,7 +125,7 @@ def add_rule_entities(text: str, ents: list[Any], sent: Span, linker: Linker) ->
                 out.extend((RuleEntity(x.fstart, e, "ORG"), RuleEntity(tail[0].start(), x.fend, "PERS")))
         elif len(over) == 1 and x.label == "PERS" and s < x.fstart < e < x.fend:
             # the group rule may have taken the person's first name as the group's last word
-            words = [m for m in TOKEN_RE.finditer(text, x.fstart, x.fend)]
+            words = list(TOKEN_RE.finditer(text, x.fstart, x.fend))
             tail = [m for m in words if m.start() >= e]
             person = tail if len(tail) >= 2 else words[-2:]
             if len(words) > len(person) and all(m.group()[0].isalpha() for m in person):

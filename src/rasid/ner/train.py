@@ -41,6 +41,7 @@ __all__ = [
     "featurize_crossfold",
     "cross_validate",
     "tag_held_out",
+    "held_out_split",
     "write_train_lists",
     "read_corpus",
     "corpus_prior",
@@ -288,6 +289,25 @@ def train(
     return dt
 
 
+def held_out_split(
+    sents: Sequence[Sentence], k: int, base: Resources, *, folds: int = 5, list_folds: int = 5
+) -> tuple[list[Sentence], list[Sentence], list[list[list[str]]], Featurizer]:
+    """Block ``k`` of ``folds`` contiguous blocks held out, the others ready to train on.
+
+    Returns:
+        ``(held, rest, xs, fx)``: the held-out sentences, the training sentences, the
+        training features (train-derived lists across ``list_folds`` folds, see
+        :func:`featurize_crossfold`) and a featurizer for the held-out block whose
+        train-derived lists come from ``rest`` only.
+    """
+    block = _chunks(len(sents), folds)[k]
+    held = [sents[i] for i in block]
+    rest = [s for i, s in enumerate(sents) if i not in block]
+    xs = featurize_crossfold(rest, base, list_folds)
+    pr = _pairs(rest)
+    return held, rest, xs, Featurizer(base.with_training(entity_phrases(pr), lexical_prior(pr)))
+
+
 def tag_held_out(
     sents: Sequence[Sentence],
     k: int,
@@ -306,14 +326,10 @@ def tag_held_out(
         after name propagation over each 20-sentence group, as the tagger runs.
     """
     cfg = config or TrainConfig()
-    block = _chunks(len(sents), folds)[k]
-    held = [sents[i] for i in block]
-    rest = [s for i, s in enumerate(sents) if i not in block]
-    xs = featurize_crossfold(rest, base, cfg.folds)
+    held, rest, xs, fx = held_out_split(sents, k, base, folds=folds, list_folds=cfg.folds)
     path = Path(work_dir) / f"ner_cv_{k}.crfsuite"
     _fit(xs, [s.tags or [] for s in rest], path, cfg)
-    pr = _pairs(rest)
-    dec = Decoder(CrfWeights.read(path), Featurizer(base.with_training(entity_phrases(pr), lexical_prior(pr))))
+    dec = Decoder(CrfWeights.read(path), fx)
     pred: list[list[str]] = []
     prop: list[list[str]] = []
     for g in range(0, len(held), DOC_SENTENCES):
